@@ -1,0 +1,110 @@
+/** `import`, `mapping set` and `mapping list`: loading case exports from the operator's machine. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { importFile, type ImportProblem } from '../../src/lib/server/ingest';
+import { getMapping, listMappings, MappingError, mappingNameProblem, parseMapping, saveMapping } from '../../src/lib/server/ingest/mappings';
+import { InputError, requireString, UsageError, type Command } from './command';
+
+function problemLines(title: string, problems: ImportProblem[]): string[] {
+	if (problems.length === 0) return [];
+	return [
+		title,
+		...problems.map((p) => `  ${p.row === null ? 'bestand' : `rij ${p.row}`}${p.column ? `, ${p.column}` : ''}: ${p.message}`)
+	];
+}
+
+export const importCommand: Command = {
+	name: 'import',
+	usage: 'import <bestand> [--source NAAM] [--mapping PROFIEL] [--sheet WERKBLAD] [--replace] [--json]',
+	positionals: ['bestand'],
+	options: {
+		source: { type: 'string' },
+		mapping: { type: 'string' },
+		sheet: { type: 'string' },
+		replace: { type: 'boolean' }
+	},
+	async run({ values, positionals, db }) {
+		const file = path.resolve(positionals[0]);
+		if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new InputError(`Bestand niet gevonden: ${positionals[0]}`);
+		let mapping;
+		if (typeof values.mapping === 'string') {
+			mapping = await getMapping(db, values.mapping);
+			if (!mapping) throw new InputError(`Er is geen koppeling met de naam "${values.mapping}".`);
+		}
+		const result = await importFile(db, file, {
+			fileName: path.basename(file),
+			source: typeof values.source === 'string' ? values.source : undefined,
+			mapping,
+			sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
+			replace: values.replace === true,
+			actor: 'cli',
+			reach: null
+		});
+		const json = {
+			status: result.status,
+			importId: result.importId,
+			format: result.format,
+			rows: result.rows,
+			inserted: result.inserted,
+			updated: result.updated,
+			removed: result.removed,
+			rejectedRows: result.rejectedRows,
+			problems: result.problems,
+			warnings: result.warnings
+		};
+		const text =
+			result.status === 'imported'
+				? [
+						`Geïmporteerd: ${result.rows} rijen; ${result.inserted} nieuw, ${result.updated} bijgewerkt, ${result.removed} verwijderd.`,
+						...problemLines('Waarschuwingen:', result.warnings)
+					]
+				: [
+						`Geweigerd: er is niets opgeslagen. ${result.rejectedRows} rijen hebben een probleem.`,
+						...problemLines('Problemen:', result.problems),
+						...problemLines('Waarschuwingen:', result.warnings)
+					];
+		return { json, text: text.join('\n'), exitCode: result.status === 'imported' ? 0 : 1 };
+	}
+};
+
+export const mappingSet: Command = {
+	name: 'mapping set',
+	usage: 'mapping set <naam> --file KOPPELING.json',
+	positionals: ['naam'],
+	options: { file: { type: 'string' } },
+	async run({ values, positionals, db }) {
+		const name = positionals[0].trim();
+		const nameProblem = mappingNameProblem(name);
+		if (nameProblem) throw new UsageError(nameProblem);
+		const file = requireString(values, 'file');
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+		} catch (error) {
+			throw new InputError(`Koppeling ${file} kan niet worden gelezen: ${(error as Error).message}`);
+		}
+		try {
+			const mapping = parseMapping(parsed);
+			await saveMapping(db, name, mapping);
+			return { json: { status: 'ok', name, mapping }, text: `Koppeling "${name}" opgeslagen (${Object.keys(mapping).length} kolommen).` };
+		} catch (error) {
+			if (error instanceof MappingError) throw new InputError(error.message);
+			throw error;
+		}
+	}
+};
+
+export const mappingList: Command = {
+	name: 'mapping list',
+	usage: 'mapping list [--json]',
+	options: {},
+	async run({ db }) {
+		const mappings = await listMappings(db);
+		return {
+			json: { mappings },
+			text: mappings.length
+				? mappings.map((m) => `${m.name}: ${Object.entries(m.mapping).map(([a, b]) => `${a} → ${b}`).join(', ')}`).join('\n')
+				: 'Er zijn nog geen koppelingen.'
+		};
+	}
+};

@@ -1,0 +1,58 @@
+/** `user add` and `token add`: accounts and API tokens, created by the operator. */
+import { createApiToken } from '../../src/lib/server/auth/api-tokens';
+import { createUser, findUserByEmail, UserInputError } from '../../src/lib/server/auth/users';
+import { isRole, ROLES } from '../../src/lib/domain/roles';
+import { audit } from '../../src/lib/server/audit';
+import { reference } from '../../src/lib/server/reference';
+import { InputError, requireString, UsageError, type Command } from './command';
+
+export const userAdd: Command = {
+	name: 'user add',
+	usage: 'user add --email E --role ROL [--gemeente GMxxxx]… [--gemeente alle] --password-stdin',
+	options: {
+		email: { type: 'string' },
+		role: { type: 'string' },
+		gemeente: { type: 'string', multiple: true },
+		'password-stdin': { type: 'boolean' }
+	},
+	async run({ values, db, stdin }) {
+		const email = requireString(values, 'email');
+		const role = requireString(values, 'role');
+		if (!isRole(role)) throw new UsageError(`Onbekende rol "${role}"; kies uit ${ROLES.join(', ')}.`);
+		if (!values['password-stdin']) throw new UsageError('Geef het wachtwoord via --password-stdin.');
+		const password = (await stdin()).split(/\r?\n/)[0];
+		const gemeenten = (values.gemeente as string[] | undefined) ?? [];
+		const { gemeenten: register } = reference();
+		const codes = gemeenten.map((g) => (g.toLowerCase() === 'alle' ? 'alle' : (register.resolve(g)?.code ?? g)));
+		try {
+			const user = await createUser(db, { email, password, role, gemeenten: codes }, (c) => !!register.get(c));
+			await audit(db, { actor: 'cli', action: 'gebruiker toevoegen', object: user.email, result: 'ok' });
+			const reach = user.all_gemeenten || user.role === 'landelijk' ? 'alle gemeenten' : user.gemeenten.join(', ');
+			return {
+				json: { status: 'ok', id: user.id, email: user.email, role: user.role, gemeenten: user.all_gemeenten ? 'alle' : user.gemeenten },
+				text: `Gebruiker ${user.email} toegevoegd als ${user.role} (${reach}).`
+			};
+		} catch (error) {
+			if (error instanceof UserInputError) throw new InputError(error.message);
+			throw error;
+		}
+	}
+};
+
+export const tokenAdd: Command = {
+	name: 'token add',
+	usage: 'token add --email E [--name NAAM] [--json]',
+	options: { email: { type: 'string' }, name: { type: 'string' } },
+	async run({ values, db }) {
+		const email = requireString(values, 'email');
+		const user = await findUserByEmail(db, email);
+		if (!user) throw new InputError(`Er is geen gebruiker met e-mailadres ${email}.`);
+		const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : 'cli';
+		const token = await createApiToken(db, user.id, name);
+		await audit(db, { actor: 'cli', action: 'API-token aanmaken', object: `${user.email} (${name})`, result: 'ok' });
+		return {
+			json: { token },
+			text: `API-token voor ${user.email} (bewaar het nu; het wordt niet opnieuw getoond):\n${token}`
+		};
+	}
+};

@@ -1,0 +1,76 @@
+/** Request pipeline: who is asking (session or API token), whether they may, and the security headers. */
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getDb, closeDb } from '$lib/server/db';
+import { purgeExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie } from '$lib/server/auth/cookie';
+import { validateApiToken } from '$lib/server/auth/api-tokens';
+
+export const init: ServerInit = async () => {
+	const db = await getDb();
+	await purgeExpiredSessions(db);
+	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT).
+	process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
+};
+
+/** Pages and endpoints anyone may open. */
+function isPublic(pathname: string): boolean {
+	return (
+		pathname === '/login' ||
+		pathname === '/api/v1/health' ||
+		pathname === '/toegankelijkheid' ||
+		pathname.startsWith('/_app/') ||
+		pathname === '/favicon.svg' ||
+		pathname === '/robots.txt'
+	);
+}
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const authorization = event.request.headers.get('authorization');
+	if (authorization) {
+		const db = await getDb();
+		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+		event.locals.user = match ? await validateApiToken(db, match[1]) : null;
+		return resolve(event);
+	}
+	const token = event.cookies.get(sessionCookieName(event.url));
+	if (token) {
+		const db = await getDb();
+		const { session, user } = await validateSessionToken(db, token);
+		if (session) setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
+		else deleteSessionTokenCookie(event.cookies, event.url);
+		event.locals.session = session;
+		event.locals.user = user;
+	}
+	return resolve(event);
+};
+
+const handleGuard: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	if (event.locals.user || isPublic(pathname)) return resolve(event);
+	if (pathname.startsWith('/api/')) {
+		return new Response(JSON.stringify({ message: 'Niet ingelogd: gebruik een sessie of een API-token.' }), {
+			status: 401,
+			headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }
+		});
+	}
+	if (event.request.method !== 'GET') error(401, 'Niet ingelogd.');
+	redirect(303, `/login?terug=${encodeURIComponent(pathname + event.url.search)}`);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'same-origin');
+	headers.set('x-frame-options', 'DENY');
+	if (!event.url.pathname.startsWith('/_app/immutable/')) headers.set('cache-control', 'no-store');
+	if (event.url.protocol === 'https:') {
+		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle: Handle = sequence(handleAuth, handleGuard, handleHeaders);

@@ -1,0 +1,27 @@
+/** Shared steps of the JSON API's handlers: the caller, and the filters checked against its reach. */
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { CaseFilter } from '$lib/domain/filters';
+import type { SessionUser } from '$lib/domain/roles';
+import { LIST_DIMENSIONS, type ListDimension } from '$lib/domain/vocabulary';
+import { parseFilter } from './analytics/filter';
+
+/** The signed-in caller; the guard in hooks.server.ts has already answered 401 without one. */
+export function caller(event: Pick<RequestEvent, 'locals'>): SessionUser {
+	const user = event.locals.user;
+	if (!user) error(401, 'Niet ingelogd.');
+	return user;
+}
+
+export function apiFilter(url: URL, user: SessionUser): CaseFilter {
+	const parsed = parseFilter(url.searchParams, user.reach);
+	if (!parsed.ok) error(parsed.status, parsed.message);
+	return parsed.filter;
+}
+
+export function apiDimension(url: URL): ListDimension {
+	const value = url.searchParams.get('dimension') ?? '';
+	if (!(LIST_DIMENSIONS as readonly string[]).includes(value)) {
+		error(400, `dimension is een van: ${LIST_DIMENSIONS.join(', ')}.`);
+	}
+	return value as ListDimension;
+}

@@ -1,0 +1,111 @@
+/** Sessions as the Lucia guide teaches: random token, hashed secret, inactivity and absolute expiry. */
+import type { Database } from '../db';
+import { config } from '../config';
+import { newToken, secretMatches, splitToken } from './token';
+import { findUser, sessionUser, type UserRow } from './users';
+import type { SessionUser } from '$lib/domain/roles';
+
+export interface Session {
+	id: string;
+	userId: number;
+	createdAt: number;
+	lastSeenAt: number;
+	/** When the session ends if it stays unused, or its absolute end if that comes first. */
+	expiresAt: number;
+}
+
+export type SessionValidationResult =
+	| { session: Session; user: SessionUser }
+	| { session: null; user: null };
+
+interface SessionRow {
+	id: string;
+	secret_hash: string;
+	user_id: number;
+	created_at_ms: number;
+	last_seen_ms: number;
+}
+
+/** last_seen is written at most this often, so browsing does not write on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+function lifetimes() {
+	return {
+		absoluteMs: config.sessionTtlDays * 24 * 60 * 60 * 1000,
+		idleMs: config.sessionIdleMinutes * 60 * 1000
+	};
+}
+
+function expiry(row: Pick<SessionRow, 'created_at_ms' | 'last_seen_ms'>): number {
+	const { absoluteMs, idleMs } = lifetimes();
+	return Math.min(row.created_at_ms + absoluteMs, row.last_seen_ms + idleMs);
+}
+
+/** Starts a new session (a new one at every login) and returns the token for the cookie. */
+export async function createSession(db: Database, userId: number): Promise<{ token: string; session: Session }> {
+	const { id, token, secretHash } = newToken();
+	const now = Date.now();
+	await db.run(
+		`INSERT INTO sessions (id, secret_hash, user_id, created_at_ms, last_seen_ms)
+		 VALUES ($id, $hash, $user, $now, $now)`,
+		{ id, hash: secretHash, user: userId, now }
+	);
+	return {
+		token,
+		session: {
+			id,
+			userId,
+			createdAt: now,
+			lastSeenAt: now,
+			expiresAt: expiry({ created_at_ms: now, last_seen_ms: now })
+		}
+	};
+}
+
+export async function validateSessionToken(db: Database, token: string): Promise<SessionValidationResult> {
+	const none = { session: null, user: null } as const;
+	const parts = splitToken(token);
+	if (!parts) return none;
+	const row = await db.one<SessionRow>('SELECT * FROM sessions WHERE id = $id', { id: parts.id });
+	if (!row || !secretMatches(parts.secret, row.secret_hash)) return none;
+	const now = Date.now();
+	if (now >= expiry(row)) {
+		await invalidateSession(db, row.id);
+		return none;
+	}
+	const user: UserRow | undefined = await findUser(db, row.user_id);
+	if (!user || user.disabled) {
+		await invalidateSession(db, row.id);
+		return none;
+	}
+	let lastSeen = row.last_seen_ms;
+	if (now - lastSeen >= TOUCH_INTERVAL_MS) {
+		lastSeen = now;
+		await db.run('UPDATE sessions SET last_seen_ms = $now WHERE id = $id', { id: row.id, now });
+	}
+	const session: Session = {
+		id: row.id,
+		userId: row.user_id,
+		createdAt: row.created_at_ms,
+		lastSeenAt: lastSeen,
+		expiresAt: expiry({ created_at_ms: row.created_at_ms, last_seen_ms: lastSeen })
+	};
+	return { session, user: sessionUser(user) };
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+	await db.run('DELETE FROM sessions WHERE id = $id', { id: sessionId });
+}
+
+export async function invalidateUserSessions(db: Database, userId: number): Promise<void> {
+	await db.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
+}
+
+/** Removes sessions past their end; run at start and now and then. */
+export async function purgeExpiredSessions(db: Database): Promise<number> {
+	const { absoluteMs, idleMs } = lifetimes();
+	return db.run(
+		'DELETE FROM sessions WHERE created_at_ms + $absolute <= $now OR last_seen_ms + $idle <= $now',
+		{ absolute: absoluteMs, idle: idleMs, now: Date.now() }
+	);
+}

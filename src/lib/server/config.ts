@@ -1,0 +1,38 @@
+/** Settings read from the environment once, with the defaults of the interfaces document. */
+import path from 'node:path';
+
+function positiveNumber(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0) {
+		throw new Error(`${name} moet een positief getal zijn, niet "${raw}".`);
+	}
+	return value;
+}
+
+export const config = {
+	/** The DuckDB file; relative paths are taken from the working directory. */
+	get databasePath(): string {
+		return path.resolve(process.env.DATABASE_PATH || 'data/portal.duckdb');
+	},
+	/** Where the copied vocabularies and municipality lists live. */
+	get referenceDir(): string {
+		return path.resolve(process.env.REFERENCE_DIR || 'data');
+	},
+	/** Absolute lifetime of a session. */
+	get sessionTtlDays(): number {
+		return positiveNumber('SESSION_TTL_DAYS', 14);
+	},
+	/** A session unused this long ends. */
+	get sessionIdleMinutes(): number {
+		return positiveNumber('SESSION_IDLE_MINUTES', 120);
+	},
+	get backupDir(): string {
+		return path.resolve(process.env.BACKUP_DIR || 'data/backups');
+	},
+	/** Demo mode shows the fictional-data banner and lets demo accounts skip the second factor. */
+	get demoMode(): boolean {
+		return process.env.DEMO_MODE === '1' || process.env.DEMO_MODE === 'true';
+	}
+};

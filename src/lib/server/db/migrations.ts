@@ -1,0 +1,169 @@
+/** Numbered schema migrations, applied in order at start; a migration never changes once released. */
+
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+/*
+ * Multi-valued fields (leefgebieden, organisaties, ministeries, wetten, baten_bij) are stored as a
+ * bitmask over the vocabulary's order (bit i = the i-th code of data/vocabulary/<dimension>.csv).
+ * A co-occurrence matrix is then one GROUP BY over the mask, a single scan, instead of a self-join
+ * of unnested lists. Vocabulary files are therefore append-only: a new code goes at the end.
+ *
+ * The natural key (gemeente, source, casus_id) has no UNIQUE index: the import keeps it unique
+ * (it replaces a case as delete + insert in one transaction, keeping its id), and DuckDB's ART
+ * indexes would cost memory and time on every import of a million cases.
+ */
+export const migrations: Migration[] = [
+	{
+		version: 1,
+		name: 'core',
+		sql: `
+CREATE TABLE gemeenten (
+	code VARCHAR PRIMARY KEY,
+	cbs_code VARCHAR NOT NULL,
+	naam VARCHAR NOT NULL,
+	provincie VARCHAR NOT NULL,
+	inwoners INTEGER NOT NULL,
+	grootteklasse VARCHAR NOT NULL
+);
+CREATE TABLE gemeente_terms (term VARCHAR NOT NULL, code VARCHAR NOT NULL);
+CREATE TABLE vocabulary (
+	dimension VARCHAR NOT NULL,
+	code VARCHAR NOT NULL,
+	position INTEGER NOT NULL,
+	naam VARCHAR NOT NULL,
+	detail VARCHAR
+);
+CREATE TABLE vocabulary_terms (dimension VARCHAR NOT NULL, term VARCHAR NOT NULL, code VARCHAR NOT NULL);
+
+CREATE SEQUENCE import_id_seq;
+CREATE TABLE imports (
+	id BIGINT PRIMARY KEY DEFAULT nextval('import_id_seq'),
+	file_name VARCHAR NOT NULL,
+	sha256 VARCHAR NOT NULL,
+	format VARCHAR NOT NULL,
+	source VARCHAR NOT NULL,
+	replace_source BOOLEAN NOT NULL DEFAULT false,
+	actor VARCHAR NOT NULL,
+	started_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	finished_at TIMESTAMP,
+	rows_in INTEGER NOT NULL DEFAULT 0,
+	inserted INTEGER NOT NULL DEFAULT 0,
+	updated INTEGER NOT NULL DEFAULT 0,
+	removed INTEGER NOT NULL DEFAULT 0,
+	rejected_rows INTEGER NOT NULL DEFAULT 0,
+	status VARCHAR NOT NULL,
+	gemeenten VARCHAR[] NOT NULL DEFAULT [],
+	problems JSON,
+	warnings JSON,
+	undone_at TIMESTAMP
+);
+
+CREATE SEQUENCE case_id_seq;
+CREATE TABLE cases (
+	id BIGINT NOT NULL DEFAULT nextval('case_id_seq'),
+	gemeente VARCHAR NOT NULL,
+	source VARCHAR NOT NULL,
+	casus_id VARCHAR NOT NULL,
+	route VARCHAR,
+	aangemeld_op DATE NOT NULL,
+	afgerond_op DATE,
+	status VARCHAR NOT NULL,
+	leefgebieden UBIGINT NOT NULL,
+	organisaties UBIGINT NOT NULL DEFAULT 0,
+	ministeries UBIGINT NOT NULL DEFAULT 0,
+	wetten UBIGINT NOT NULL DEFAULT 0,
+	wet_artikelen VARCHAR[] NOT NULL DEFAULT [],
+	knelpunt VARCHAR,
+	kwestie VARCHAR,
+	kwestie_key VARCHAR,
+	escalatie VARCHAR,
+	uitkomst VARCHAR,
+	oplossing VARCHAR[] NOT NULL DEFAULT [],
+	fonds VARCHAR,
+	kosten_oplossing DECIMAL(18, 2),
+	besparing_laag DECIMAL(18, 2),
+	besparing_hoog DECIMAL(18, 2),
+	voorgeschoten DECIMAL(18, 2),
+	terug_van VARCHAR,
+	terugbetaald DECIMAL(18, 2),
+	baten_bij UBIGINT NOT NULL DEFAULT 0,
+	monitoring VARCHAR,
+	monitoring_op DATE,
+	samenvatting VARCHAR,
+	extra JSON,
+	import_id BIGINT NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- The version a re-import replaced, so that undoing that import can put it back.
+CREATE TABLE case_versions AS
+	SELECT CAST(NULL AS BIGINT) AS replaced_by_import, CAST(NULL AS BOOLEAN) AS removed, * FROM cases LIMIT 0;
+
+CREATE TABLE mapping_profiles (
+	name VARCHAR PRIMARY KEY,
+	mapping JSON NOT NULL,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE SEQUENCE user_id_seq;
+CREATE TABLE users (
+	id BIGINT PRIMARY KEY DEFAULT nextval('user_id_seq'),
+	email VARCHAR NOT NULL UNIQUE,
+	password_hash VARCHAR NOT NULL,
+	role VARCHAR NOT NULL,
+	all_gemeenten BOOLEAN NOT NULL DEFAULT false,
+	gemeenten VARCHAR[] NOT NULL DEFAULT [],
+	totp_key BLOB,
+	disabled BOOLEAN NOT NULL DEFAULT false,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	last_login_at TIMESTAMP
+);
+
+-- Sessions and API tokens are "<id>.<secret>": the id finds the row, the SHA-256 of the secret is
+-- compared in constant time. The token itself is never stored.
+CREATE TABLE sessions (
+	id VARCHAR PRIMARY KEY,
+	secret_hash VARCHAR NOT NULL,
+	user_id BIGINT NOT NULL,
+	created_at_ms BIGINT NOT NULL,
+	last_seen_ms BIGINT NOT NULL,
+	two_factor_verified BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE api_tokens (
+	id VARCHAR PRIMARY KEY,
+	secret_hash VARCHAR NOT NULL,
+	user_id BIGINT NOT NULL,
+	name VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	last_used_at TIMESTAMP
+);
+
+CREATE TABLE funds (
+	gemeente VARCHAR NOT NULL,
+	name VARCHAR NOT NULL,
+	name_key VARCHAR NOT NULL,
+	year INTEGER NOT NULL,
+	budget DECIMAL(18, 2) NOT NULL,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE TABLE settings (scope VARCHAR NOT NULL, key VARCHAR NOT NULL, value JSON NOT NULL);
+
+CREATE SEQUENCE audit_id_seq;
+CREATE TABLE audit_log (
+	id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+	occurred_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	actor VARCHAR NOT NULL,
+	action VARCHAR NOT NULL,
+	object VARCHAR,
+	result VARCHAR NOT NULL,
+	origin VARCHAR
+);
+`
+	}
+];

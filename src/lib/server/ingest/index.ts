@@ -1,0 +1,176 @@
+/** The one import pipeline behind the CLI and the web page: read, check, and load all or nothing. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Reach } from '$lib/domain/roles';
+import type { Database, Queryable } from '../db';
+import { audit } from '../audit';
+import { planHeader, type ColumnMapping } from './columns';
+import { detectFormat, type ImportFormat } from './detect';
+import { createMacros } from './macros';
+import { ReadError, stageFile } from './readers';
+import { validateStaged } from './validate';
+import { loadParsed } from './load';
+import type { ImportProblem } from './problems';
+
+export type { ImportProblem } from './problems';
+export { detectFormat, FORMAT_LABELS, type ImportFormat } from './detect';
+
+export const DEFAULT_SOURCE = 'standaard';
+
+export type ImportStage = 'lezen' | 'controleren' | 'opslaan';
+
+export interface ImportOptions {
+	/** File name as the user knows it (for the log); the file itself is read from `file`. */
+	fileName: string;
+	source?: string;
+	mapping?: ColumnMapping;
+	/** Remove the source's cases (within reach) that the file no longer holds. */
+	replace?: boolean;
+	sheet?: string;
+	/** Who imports: an e-mail, or `cli`. */
+	actor: string;
+	/** The importer's reach; null for the CLI, which runs with the file system's trust. */
+	reach: Reach | null;
+	origin?: string;
+	onStage?: (stage: ImportStage) => void;
+}
+
+export interface ImportResult {
+	status: 'imported' | 'refused';
+	importId: number;
+	format: ImportFormat | null;
+	rows: number;
+	inserted: number;
+	updated: number;
+	removed: number;
+	rejectedRows: number;
+	problems: ImportProblem[];
+	warnings: ImportProblem[];
+}
+
+/** A source name is shown in lists and used as a key: a short plain label. */
+export function sourceProblem(source: string): string | null {
+	return /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u.test(source)
+		? null
+		: 'De bron is 1 tot 64 letters, cijfers, spaties, punten, streepjes of lage streepjes.';
+}
+
+async function sha256(file: string): Promise<string> {
+	const hash = crypto.createHash('sha256');
+	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
+async function logImport(
+	q: Queryable,
+	options: ImportOptions,
+	fields: { sha: string; format: string; source: string; status: string }
+): Promise<number> {
+	const row = await q.one<{ id: number }>(
+		`INSERT INTO imports (file_name, sha256, format, source, replace_source, actor, status)
+		 VALUES ($file, $sha, $format, $source, $replace, $actor, $status) RETURNING id`,
+		{
+			file: options.fileName.slice(0, 255),
+			sha: fields.sha,
+			format: fields.format,
+			source: fields.source,
+			replace: options.replace ?? false,
+			actor: options.actor,
+			status: fields.status
+		}
+	);
+	return row!.id;
+}
+
+async function finishImport(q: Queryable, id: number, result: Omit<ImportResult, 'importId' | 'format'>, gemeenten: string[]) {
+	await q.run(
+		`UPDATE imports SET finished_at = current_timestamp, status = $status, rows_in = $rows, inserted = $inserted,
+			updated = $updated, removed = $removed, rejected_rows = $rejected, problems = $problems::JSON,
+			warnings = $warnings::JSON, gemeenten = $gemeenten
+		 WHERE id = $id`,
+		{
+			id,
+			status: result.status,
+			rows: result.rows,
+			inserted: result.inserted,
+			updated: result.updated,
+			removed: result.removed,
+			rejected: result.rejectedRows,
+			problems: JSON.stringify(result.problems),
+			warnings: JSON.stringify(result.warnings),
+			gemeenten
+		}
+	);
+}
+
+/** Imports one export file. Refused files write nothing but their line in the import log. */
+export async function importFile(db: Database, file: string, options: ImportOptions): Promise<ImportResult> {
+	const source = (options.source ?? DEFAULT_SOURCE).trim() || DEFAULT_SOURCE;
+	const empty = { rows: 0, inserted: 0, updated: 0, removed: 0, rejectedRows: 0, warnings: [] as ImportProblem[] };
+	const refuse = async (format: ImportFormat | null, sha: string, problems: ImportProblem[], extra: Partial<ImportResult> = {}) => {
+		const result = { ...empty, ...extra, status: 'refused' as const, problems };
+		const importId = await logImport(db, options, { sha, format: format ?? 'onbekend', source, status: 'refused' });
+		await finishImport(db, importId, result, []);
+		await audit(db, { actor: options.actor, action: 'importeren', object: `import ${importId}`, result: 'geweigerd', origin: options.origin });
+		return { ...result, importId, format };
+	};
+
+	options.onStage?.('lezen');
+	const sha = await sha256(file);
+	const problem = sourceProblem(source);
+	if (problem) return refuse(null, sha, [{ row: null, column: null, message: problem }]);
+	const format = await detectFormat(file);
+
+	return db.connection(async (connection, q) => {
+		await createMacros(connection);
+		let staged;
+		try {
+			staged = await stageFile(connection, file, format, { sheet: options.sheet });
+		} catch (error) {
+			if (error instanceof ReadError) return refuse(format, sha, [{ row: null, column: null, message: error.message }]);
+			throw error;
+		}
+		options.onStage?.('controleren');
+		const plan = planHeader(staged.columns, options.mapping);
+		const warnings: ImportProblem[] = [
+			...staged.notes.map((message) => ({ row: null, column: null, message })),
+			...plan.warnings.map((w) => ({ row: null, ...w }))
+		];
+		const validation = await validateStaged(q, plan, options.reach);
+		const problems: ImportProblem[] = [...plan.problems.map((p) => ({ row: null, ...p })), ...validation.problems];
+		if (staged.rows === 0) problems.push({ row: null, column: null, message: 'Het bestand bevat geen casussen.' });
+		if (problems.length > 0) {
+			return refuse(format, sha, problems, { rows: staged.rows, rejectedRows: validation.rejectedRows, warnings });
+		}
+
+		options.onStage?.('opslaan');
+		await q.run('BEGIN TRANSACTION');
+		try {
+			const importId = await logImport(q, options, { sha, format, source, status: 'bezig' });
+			const counts = await loadParsed(q, { importId, source, replace: options.replace ?? false, reach: options.reach });
+			const result = {
+				status: 'imported' as const,
+				rows: staged.rows,
+				inserted: counts.inserted,
+				updated: counts.updated,
+				removed: counts.removed,
+				rejectedRows: 0,
+				problems: [],
+				warnings
+			};
+			await finishImport(q, importId, result, counts.gemeenten);
+			await audit(q, {
+				actor: options.actor,
+				action: 'importeren',
+				object: `import ${importId}`,
+				result: 'ok',
+				origin: options.origin
+			});
+			await q.run('COMMIT');
+			return { ...result, importId, format };
+		} catch (error) {
+			await q.run('ROLLBACK').catch(() => undefined);
+			throw error;
+		}
+	});
+}

@@ -1,0 +1,172 @@
+/** Reads an export of any accepted format into one staging table of text columns, numbered as a spreadsheet shows rows. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
+import { csvHeader, isUtf8, transcodeWindows1252, type ImportFormat } from './detect';
+
+/** The staging table: `row_no` (header = row 1) and the file's columns as `c0`, `c1`, … all VARCHAR. */
+export const STAGING_TABLE = 'staged';
+
+export interface Staged {
+	/** Header names as the file writes them, in order; column i is staged as `c<i>`. */
+	columns: string[];
+	rows: number;
+	/** Notes for the import report, such as the detected encoding. */
+	notes: string[];
+}
+
+export class ReadError extends Error {}
+
+/** SQL string literal; only used for paths the portal itself chose, never for file contents. */
+function literal(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}
+
+const positional = (count: number) => Array.from({ length: count }, (_, i) => `c${i}`);
+
+async function stageCsv(connection: DuckDBConnection, file: string): Promise<Staged> {
+	const notes: string[] = [];
+	let source = file;
+	let tempDir: string | undefined;
+	if (!(await isUtf8(file))) {
+		tempDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-csv-'));
+		source = path.join(tempDir, 'utf8.csv');
+		await transcodeWindows1252(file, source);
+		notes.push('Het bestand is gelezen als Windows-1252 (zoals Excel CSV opslaat).');
+	}
+	try {
+		const { delimiter, columns } = await csvHeader(source);
+		const names = positional(columns.length);
+		const spec = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
+		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
+			SELECT (row_number() OVER () + 1)::BIGINT AS row_no, *
+			FROM read_csv(${literal(source)}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
+				header = true, auto_detect = false, columns = ${spec}, null_padding = true,
+				max_line_size = 4194304)`);
+		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
+		return { columns: columns.map((c) => c.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes };
+	} catch (error) {
+		throw new ReadError(`Het CSV-bestand kan niet worden gelezen: ${(error as Error).message.split('\n')[0]}`);
+	} finally {
+		if (tempDir) await fs.promises.rm(tempDir, { recursive: true, force: true });
+	}
+}
+
+/** A spreadsheet cell as the text an export would hold: dates as ISO dates, numbers without float noise. */
+export function cellText(value: ExcelJS.CellValue): string | null {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) {
+		// exceljs gives date cells as UTC midnight of the calendar date shown in the sheet.
+		return value.toISOString().slice(0, 10);
+	}
+	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(8)));
+	if (typeof value === 'string') return value;
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (typeof value === 'object') {
+		if ('richText' in value) return value.richText.map((part) => part.text).join('');
+		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+		if ('text' in value) return String(value.text);
+		if ('error' in value) return null;
+	}
+	return String(value);
+}
+
+async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?: string): Promise<Staged> {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+		sharedStrings: 'cache',
+		styles: 'cache',
+		hyperlinks: 'ignore',
+		worksheets: 'emit',
+		entries: 'emit'
+	});
+	let columns: string[] | undefined;
+	let rows = 0;
+	let appender: Awaited<ReturnType<DuckDBConnection['createAppender']>> | undefined;
+	try {
+		for await (const sheet of reader) {
+			const name = (sheet as unknown as { name?: string }).name;
+			if (columns || (sheetName && name !== sheetName)) continue;
+			for await (const row of sheet) {
+				const values = (row.values as ExcelJS.CellValue[]).slice(1);
+				if (!columns) {
+					if (row.number !== 1) throw new ReadError('De eerste rij van het werkblad moet de kolomnamen bevatten.');
+					columns = values.map((v) => cellText(v)?.trim() ?? '');
+					const defs = positional(columns.length).map((c) => `${c} VARCHAR`);
+					await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} (row_no BIGINT, ${defs.join(', ')})`);
+					appender = await connection.createAppender(STAGING_TABLE, 'temp');
+					continue;
+				}
+				const texts = columns.map((_, i) => cellText(values[i]));
+				if (texts.every((t) => t === null || t.trim() === '')) continue;
+				appender!.appendValue(BigInt(row.number), BIGINT);
+				for (const text of texts) {
+					if (text === null || text === '') appender!.appendNull();
+					else appender!.appendValue(text, VARCHAR);
+				}
+				appender!.endRow();
+				rows++;
+			}
+		}
+	} catch (error) {
+		if (error instanceof ReadError) throw error;
+		throw new ReadError(`Het Excel-bestand kan niet worden gelezen: ${(error as Error).message}`);
+	} finally {
+		appender?.closeSync();
+	}
+	if (!columns) {
+		throw new ReadError(sheetName ? `Werkblad "${sheetName}" bestaat niet of is leeg.` : 'Het Excel-bestand is leeg.');
+	}
+	return { columns, rows, notes: [] };
+}
+
+/** Turns one column of a typed source (Parquet, JSON) into export text, by its DuckDB type. */
+function asText(column: string, type: string): string {
+	const ref = `"${column.replace(/"/g, '""')}"`;
+	if (type.endsWith('[]')) return `array_to_string(list_transform(${ref}, x -> trim(x::VARCHAR, '"')), '|')`;
+	if (type === 'DATE') return `strftime(${ref}, '%Y-%m-%d')`;
+	if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('Europe/Amsterdam', ${ref}), '%Y-%m-%d')`;
+	if (type.startsWith('TIMESTAMP')) return `strftime(${ref}, '%Y-%m-%d')`;
+	if (type === 'JSON') return `trim(${ref}::VARCHAR, '"')`;
+	return `${ref}::VARCHAR`;
+}
+
+async function stageTyped(connection: DuckDBConnection, file: string, format: 'parquet' | 'json'): Promise<Staged> {
+	const reader =
+		format === 'parquet'
+			? `read_parquet(${literal(file)})`
+			: `read_json(${literal(file)}, format = 'auto', records = true, maximum_object_size = 16777216)`;
+	try {
+		await connection.run(`CREATE OR REPLACE TEMP VIEW source_file AS SELECT * FROM ${reader}`);
+		const described = await connection.runAndReadAll('DESCRIBE source_file');
+		const schema = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+		const selects = schema.map((c, i) => `nullif(trim(${asText(c.name, c.type)}), '') AS c${i}`);
+		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
+			SELECT (row_number() OVER () + 1)::BIGINT AS row_no, ${selects.join(', ')} FROM source_file`);
+		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
+		return { columns: schema.map((c) => c.name.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes: [] };
+	} catch (error) {
+		const label = format === 'parquet' ? 'Parquet' : 'JSON';
+		throw new ReadError(`Het ${label}-bestand kan niet worden gelezen: ${(error as Error).message.split('\n')[0]}`);
+	} finally {
+		await connection.run('DROP VIEW IF EXISTS source_file');
+	}
+}
+
+export async function stageFile(
+	connection: DuckDBConnection,
+	file: string,
+	format: ImportFormat,
+	options: { sheet?: string } = {}
+): Promise<Staged> {
+	switch (format) {
+		case 'csv':
+			return stageCsv(connection, file);
+		case 'xlsx':
+			return stageXlsx(connection, file, options.sheet);
+		case 'parquet':
+		case 'json':
+			return stageTyped(connection, file, format);
+	}
+}

@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseFilter } from '$lib/server/analytics/filter';
+import { downloadTables, isDownloadView } from '$lib/server/reports/downloads';
+import { toCsv, toXlsx } from '$lib/server/reports/tabular';
+
+/** `/download/<view>?format=csv&tabel=<id>` or `?format=xlsx` (every table of the view), with the view's filters. */
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+	const user = locals.user!;
+	if (!isDownloadView(params.view)) error(404, 'Onbekende download.');
+	const parsed = parseFilter(url.searchParams, user.reach);
+	if (!parsed.ok) error(parsed.status, parsed.message);
+	const tables = await downloadTables(params.view, await getDb(), user, parsed.filter);
+	const format = url.searchParams.get('format') ?? 'csv';
+	const stamp = new Date().toISOString().slice(0, 10);
+	if (format === 'xlsx') {
+		return new Response(new Uint8Array(await toXlsx(tables)), {
+			headers: {
+				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				'content-disposition': `attachment; filename="${params.view}-${stamp}.xlsx"`
+			}
+		});
+	}
+	if (format !== 'csv') error(400, 'Kies format=csv of format=xlsx.');
+	const table = tables.find((t) => t.id === url.searchParams.get('tabel')) ?? tables[0];
+	if (!table) error(404, 'Deze tabel bestaat niet.');
+	return new Response(toCsv(table), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${table.id}-${stamp}.csv"`
+		}
+	});
+};

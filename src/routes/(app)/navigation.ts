@@ -1,0 +1,19 @@
+/** The main navigation of the signed-in portal, per role. */
+import type { Role } from '$lib/domain/roles';
+
+export interface NavItem {
+	href: string;
+	label: string;
+	roles: readonly Role[];
+}
+
+const everyone: readonly Role[] = ['beheerder', 'kwaliteitsteam', 'beleid', 'college', 'landelijk'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+	{ href: '/', label: 'Dashboard', roles: everyone },
+	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }
+];
+
+export function navFor(role: Role): NavItem[] {
+	return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

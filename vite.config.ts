@@ -1,0 +1,51 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	ssr: { external: ['@duckdb/node-api', '@node-rs/argon2', 'exceljs', 'playwright-core'] },
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts', 'src/lib/components/**']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'client',
+					environment: 'node',
+					include: ['src/lib/components/**/*.test.ts', 'src/**/*.svelte.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/e2e/**/*.test.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
