@@ -127,3 +127,18 @@ export async function setPassword(db: Database, id: number, password: string): P
 export async function listUsers(db: Database): Promise<UserRow[]> {
 	return db.all<UserRow>('SELECT * FROM users ORDER BY email');
 }
+
+/** Whether a beheerder with this reach may manage the user: every municipality of the user lies in it. */
+export function manages(reach: Reach, user: Pick<UserRow, 'role' | 'all_gemeenten' | 'gemeenten'>): boolean {
+	if (reach.all) return true;
+	const target = reachOf(user);
+	return !target.all && target.gemeenten.length > 0 && target.gemeenten.every((g) => reach.gemeenten.includes(g));
+}
+
+/** Disables or re-enables an account; disabling ends its sessions and API tokens work no more. */
+export async function setDisabled(db: Database, id: number, disabled: boolean): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.run('UPDATE users SET disabled = $disabled WHERE id = $id', { id, disabled });
+		if (disabled) await tx.run('DELETE FROM sessions WHERE user_id = $id', { id });
+	});
+}

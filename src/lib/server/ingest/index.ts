@@ -8,11 +8,12 @@ import { planHeader, type ColumnMapping } from './columns';
 import { detectFormat, type ImportFormat } from './detect';
 import { createMacros } from './macros';
 import { ReadError, stageFile } from './readers';
-import { validateStaged } from './validate';
+import { PARSED_TABLE, validateStaged } from './validate';
+import { reference } from '../reference';
 import { loadParsed } from './load';
-import type { ImportProblem } from './problems';
+import type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
 
-export type { ImportProblem } from './problems';
+export type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
 export { detectFormat, FORMAT_LABELS, type ImportFormat } from './detect';
 
 export const DEFAULT_SOURCE = 'standaard';
@@ -35,19 +36,21 @@ export interface ImportOptions {
 	onStage?: (stage: ImportStage) => void;
 }
 
-export interface ImportResult {
-	status: 'imported' | 'refused';
-	importId: number;
-	format: ImportFormat | null;
-	rows: number;
-	inserted: number;
-	updated: number;
-	removed: number;
-	rejectedRows: number;
-	problems: ImportProblem[];
-	warnings: ImportProblem[];
+const PREVIEW_ROWS = 5;
+
+async function preview(q: Queryable): Promise<PreviewRow[]> {
+	const { vocabularies } = reference();
+	const rows = await q.all<PreviewRow & { mask: string }>(
+		`SELECT row_no AS row, casus_id, coalesce(gemeente_code, gemeente) AS gemeente,
+			coalesce(strftime(aangemeld_date, '%Y-%m-%d'), aangemeld_op) AS aangemeld_op,
+			coalesce(status_code, status) AS status, leefgebieden_mask::VARCHAR AS mask,
+			coalesce(escalatie_code, escalatie, '') AS escalatie, coalesce(kwestie, '') AS kwestie
+		 FROM ${PARSED_TABLE} ORDER BY row_no LIMIT ${PREVIEW_ROWS}`
+	);
+	return rows.map(({ mask, ...row }) => ({ ...row, leefgebieden: vocabularies.leefgebieden.codes(BigInt(mask)).join(' | ') }));
 }
 
+const PERSONAL_DATA = /persoonsgegeven|BSN|IBAN|e-mailadres|telefoonnummer|postcode/;
 /** A source name is shown in lists and used as a key: a short plain label. */
 export function sourceProblem(source: string): string | null {
 	return /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u.test(source)
@@ -82,7 +85,12 @@ async function logImport(
 	return row!.id;
 }
 
-async function finishImport(q: Queryable, id: number, result: Omit<ImportResult, 'importId' | 'format'>, gemeenten: string[]) {
+async function finishImport(
+	q: Queryable,
+	id: number,
+	result: Omit<ImportResult, 'importId' | 'format' | 'preview'>,
+	gemeenten: string[]
+) {
 	await q.run(
 		`UPDATE imports SET finished_at = current_timestamp, status = $status, rows_in = $rows, inserted = $inserted,
 			updated = $updated, removed = $removed, rejected_rows = $rejected, problems = $problems::JSON,
@@ -104,11 +112,29 @@ async function finishImport(q: Queryable, id: number, result: Omit<ImportResult,
 }
 
 /** Imports one export file. Refused files write nothing but their line in the import log. */
-export async function importFile(db: Database, file: string, options: ImportOptions): Promise<ImportResult> {
+export function importFile(db: Database, file: string, options: ImportOptions): Promise<ImportResult> {
+	return runImport(db, file, options, true);
+}
+
+/** Reads and checks a file like an import, and writes nothing (not even a log line): the page's "Controleren". */
+export function checkFile(db: Database, file: string, options: ImportOptions): Promise<ImportResult> {
+	return runImport(db, file, options, false);
+}
+
+async function runImport(db: Database, file: string, options: ImportOptions, write: boolean): Promise<ImportResult> {
 	const source = (options.source ?? DEFAULT_SOURCE).trim() || DEFAULT_SOURCE;
-	const empty = { rows: 0, inserted: 0, updated: 0, removed: 0, rejectedRows: 0, warnings: [] as ImportProblem[] };
+	const empty = {
+		rows: 0,
+		inserted: 0,
+		updated: 0,
+		removed: 0,
+		rejectedRows: 0,
+		warnings: [] as ImportProblem[],
+		preview: [] as PreviewRow[]
+	};
 	const refuse = async (format: ImportFormat | null, sha: string, problems: ImportProblem[], extra: Partial<ImportResult> = {}) => {
 		const result = { ...empty, ...extra, status: 'refused' as const, problems };
+		if (!write) return { ...result, importId: 0, format };
 		const importId = await logImport(db, options, { sha, format: format ?? 'onbekend', source, status: 'refused' });
 		await finishImport(db, importId, result, []);
 		await audit(db, { actor: options.actor, action: 'importeren', object: `import ${importId}`, result: 'geweigerd', origin: options.origin });
@@ -139,8 +165,17 @@ export async function importFile(db: Database, file: string, options: ImportOpti
 		const validation = await validateStaged(q, plan, options.reach);
 		const problems: ImportProblem[] = [...plan.problems.map((p) => ({ row: null, ...p })), ...validation.problems];
 		if (staged.rows === 0) problems.push({ row: null, column: null, message: 'Het bestand bevat geen casussen.' });
+		const shown = problems.some((p) => PERSONAL_DATA.test(p.message)) ? [] : await preview(q);
 		if (problems.length > 0) {
-			return refuse(format, sha, problems, { rows: staged.rows, rejectedRows: validation.rejectedRows, warnings });
+			return refuse(format, sha, problems, {
+				rows: staged.rows,
+				rejectedRows: validation.rejectedRows,
+				warnings,
+				preview: shown
+			});
+		}
+		if (!write) {
+			return { ...empty, status: 'checked', importId: 0, format, rows: staged.rows, problems: [], warnings, preview: shown };
 		}
 
 		options.onStage?.('opslaan');
@@ -156,7 +191,8 @@ export async function importFile(db: Database, file: string, options: ImportOpti
 				removed: counts.removed,
 				rejectedRows: 0,
 				problems: [],
-				warnings
+				warnings,
+				preview: shown
 			};
 			await finishImport(q, importId, result, counts.gemeenten);
 			await audit(q, {

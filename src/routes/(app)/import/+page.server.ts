@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireCapability } from '$lib/server/auth/guard';
+import { checkFile, DEFAULT_SOURCE, importFile, sourceProblem, type ImportResult } from '$lib/server/ingest';
+import { getMapping, listMappings } from '$lib/server/ingest/mappings';
+import {
+	HistoryError,
+	listImports,
+	listSources,
+	purgeExpiredCases,
+	removeSource,
+	retentionMonths,
+	setRetention,
+	undoImport
+} from '$lib/server/ingest/history';
+import { reference } from '$lib/server/reference';
+import { reaches } from '$lib/domain/roles';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireCapability(locals, 'import');
+	const db = await getDb();
+	const { gemeenten } = reference();
+	const beheerder = user.role === 'beheerder';
+	const sources = beheerder ? await listSources(db, user.reach) : [];
+	const inReach = [...new Set(sources.map((s) => s.gemeente))];
+	return {
+		imports: await listImports(db, user.reach, user.email),
+		mappings: (await listMappings(db)).map((m) => m.name),
+		beheerder,
+		sources: sources.map((s) => ({ ...s, naam: gemeenten.naam(s.gemeente) })),
+		retention: beheerder
+			? await Promise.all(inReach.map(async (code) => ({ code, naam: gemeenten.naam(code), months: await retentionMonths(db, code) })))
+			: []
+	};
+};
+
+type UploadForm = { source: string; mapping: string; sheet: string; replace: boolean };
+
+/** Saves the uploaded file to a temporary folder as it streams in; the caller removes the folder. */
+async function receive(form: FormData): Promise<{ dir: string; file: string; name: string } | null> {
+	const upload = form.get('bestand');
+	if (!(upload instanceof File) || upload.size === 0) return null;
+	const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-upload-'));
+	const file = path.join(dir, 'upload');
+	await pipeline(Readable.fromWeb(upload.stream() as import('node:stream/web').ReadableStream), fs.createWriteStream(file));
+	return { dir, file, name: path.basename(upload.name || 'bestand') };
+}
+
+function summary(result: ImportResult, fileName: string, values: UploadForm) {
+	return { result, fileName, values };
+}
+
+async function upload(event: Parameters<Actions[string]>[0], write: boolean) {
+	const user = requireCapability(event.locals, 'import');
+	const form = await event.request.formData();
+	const values: UploadForm = {
+		source: String(form.get('source') ?? '').trim() || DEFAULT_SOURCE,
+		mapping: String(form.get('mapping') ?? ''),
+		sheet: String(form.get('sheet') ?? '').trim(),
+		replace: form.get('replace') === 'on'
+	};
+	const sourceError = sourceProblem(values.source);
+	if (sourceError) return fail(400, { message: sourceError, field: 'source', values });
+	const db = await getDb();
+	const mapping = values.mapping ? await getMapping(db, values.mapping) : undefined;
+	if (values.mapping && !mapping) return fail(400, { message: 'Deze koppeling bestaat niet.', field: 'mapping', values });
+	const received = await receive(form);
+	if (!received) return fail(400, { message: 'Kies een bestand om te importeren.', field: 'bestand', values });
+	try {
+		const options = {
+			fileName: received.name,
+			source: values.source,
+			mapping,
+			sheet: values.sheet || undefined,
+			replace: values.replace,
+			actor: user.email,
+			reach: user.reach,
+			origin: event.getClientAddress()
+		};
+		const result = write ? await importFile(db, received.file, options) : await checkFile(db, received.file, options);
+		if (result.status === 'refused') {
+			return fail(422, {
+				message: `Het bestand is geweigerd: ${result.rejectedRows} rijen hebben een probleem. Er is niets opgeslagen.`,
+				field: 'bestand',
+				...summary(result, received.name, values)
+			});
+		}
+		return summary(result, received.name, values);
+	} finally {
+		await fs.promises.rm(received.dir, { recursive: true, force: true });
+	}
+}
+
+export const actions: Actions = {
+	controleren: (event) => upload(event, false),
+	importeren: (event) => upload(event, true),
+	ongedaan: async ({ request, locals }) => {
+		const user = requireCapability(locals, 'manageUsers');
+		const id = Number((await request.formData()).get('id'));
+		try {
+			const outcome = await undoImport(await getDb(), id, user.reach, user.email);
+			return { done: `Import ${id} is ongedaan gemaakt: ${outcome.deleted} casussen weg, ${outcome.restored} teruggezet.` };
+		} catch (error) {
+			if (error instanceof HistoryError) return fail(400, { message: error.message, field: 'id' });
+			throw error;
+		}
+	},
+	bronVerwijderen: async ({ request, locals }) => {
+		const user = requireCapability(locals, 'manageUsers');
+		const form = await request.formData();
+		const source = String(form.get('source') ?? '');
+		const gemeente = String(form.get('gemeente') ?? '');
+		if (!reaches(user.reach, gemeente)) return fail(403, { message: 'Deze gemeente valt buiten uw bereik.', field: 'gemeente' });
+		if (form.get('bevestig') !== 'ja') {
+			return fail(400, { message: 'Vink aan dat u de casussen van deze bron wilt verwijderen.', field: 'bevestig' });
+		}
+		const removed = await removeSource(await getDb(), source, gemeente, user.email);
+		return { done: `Bron ${source} van ${reference().gemeenten.naam(gemeente)} is verwijderd (${removed} casussen).` };
+	},
+	bewaartermijn: async ({ request, locals }) => {
+		const user = requireCapability(locals, 'manageUsers');
+		const form = await request.formData();
+		const gemeente = String(form.get('gemeente') ?? '');
+		if (!reaches(user.reach, gemeente)) return fail(403, { message: 'Deze gemeente valt buiten uw bereik.', field: 'gemeente' });
+		const raw = String(form.get('months') ?? '').trim();
+		const months = raw === '' ? null : Number(raw);
+		if (months !== null && (!Number.isInteger(months) || months < 12 || months > 240)) {
+			return fail(400, { message: 'De bewaartermijn is 12 tot 240 maanden, of leeg voor geen termijn.', field: 'months' });
+		}
+		const db = await getDb();
+		await setRetention(db, gemeente, months, user.email);
+		const purged = await purgeExpiredCases(db, user.email);
+		return { done: `Bewaartermijn opgeslagen; ${purged} casussen voorbij de termijn zijn verwijderd.` };
+	}
+};

@@ -1,0 +1,243 @@
+/** The portal in a real browser: login, dashboard figures, downloads, logout, keyboard use and axe (WCAG 2.1 AA). */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+	addUser,
+	freshDb,
+	importExport,
+	removeDb,
+	request,
+	startServer,
+	defaultPassword,
+	type RunningServer
+} from '../support/server';
+import { axeViolations, formatViolations, launchBrowser, loginInBrowser } from '../support/browser';
+
+const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
+const HARLINGEN_ZWOLLE = 'kwaliteit@gm0344.example.nl';
+
+let db: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+	db = freshDb('e2e-portal');
+	importExport(db);
+	addUser(db, { email: LEEUWARDEN, role: 'kwaliteitsteam', gemeente: ['GM0080'] });
+	addUser(db, { email: HARLINGEN_ZWOLLE, role: 'kwaliteitsteam', gemeente: ['GM0344'] });
+	server = await startServer({ db });
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (db) removeDb(db);
+});
+
+/** Runs `fn` with a page in a fresh browser context (no cookies), closed afterwards. */
+async function withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+	const context = await browser!.newContext({ locale: 'nl-NL', baseURL: server!.url });
+	const page = await context.newPage();
+	try {
+		return await fn(page, context);
+	} finally {
+		await context.close();
+	}
+}
+
+/** The dashboard's key figures as `{ term: value }`, read from its <dl>. */
+async function keyFigures(page: Page): Promise<Record<string, string>> {
+	return page
+		.locator('dl')
+		.first()
+		.evaluate((dl) => {
+			const figures: Record<string, string> = {};
+			for (const dt of Array.from(dl.querySelectorAll('dt'))) {
+				const dd = dt.nextElementSibling;
+				figures[dt.textContent!.trim()] = dd?.textContent?.trim() ?? '';
+			}
+			return figures;
+		});
+}
+
+/** The focused element, described by tag, id, name attribute and text. */
+function focused(page: Page) {
+	return page.evaluate(() => {
+		const el = document.activeElement as HTMLElement | null;
+		return {
+			tag: el?.tagName.toLowerCase() ?? null,
+			id: el?.id ?? '',
+			name: el?.getAttribute('name') ?? '',
+			text: el?.textContent?.trim() ?? ''
+		};
+	});
+}
+
+/** Runs axe on the page and fails with a readable list when there is any violation. */
+async function expectAxeClean(page: Page, name: string): Promise<void> {
+	const violations = await axeViolations(page);
+	if (violations.length > 0) console.log(formatViolations(name, violations));
+	expect(violations, formatViolations(name, violations)).toEqual([]);
+}
+
+describe('login and dashboard', () => {
+	it('logs in with the form and shows the sample figures of GM0080', async () => {
+		await withPage(async (page) => {
+			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			expect(new URL(page.url()).pathname).toBe('/');
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
+			const figures = await keyFigures(page);
+			expect(figures['Casussen']).toBe('30');
+			expect(figures['Nog open']).toBe('7');
+			const years = page.locator('table', {
+				has: page.locator('caption', { hasText: 'Casussen per jaar van aanmelding' })
+			});
+			await expect(years.count()).resolves.toBe(1);
+			const rows = await years
+				.locator('tbody tr')
+				.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
+			expect(rows.map((r) => [r[0], r[1]])).toEqual([
+				['2024', '12'],
+				['2025', '18']
+			]);
+			await expect(page.getByText('Er zijn geen casussen bij deze selectie').count()).resolves.toBe(0);
+		});
+	});
+
+	it('offers the dashboard tables as CSV (200, text/csv) and Excel', async () => {
+		await withPage(async (page, context) => {
+			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			const csvLink = page.getByRole('link', { name: /^Download CSV/ }).first();
+			const href = await csvLink.getAttribute('href');
+			expect(href).toBeTruthy();
+			const csv = await context.request.get(new URL(href!, page.url()).toString());
+			expect(csv.status()).toBe(200);
+			expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+			const body = await csv.text();
+			expect(body).toMatch(/2024/);
+			expect(body).toMatch(/2025/);
+
+			const xlsxHref = await page
+				.getByRole('link', { name: /^Download Excel/ })
+				.first()
+				.getAttribute('href');
+			const xlsx = await context.request.get(new URL(xlsxHref!, page.url()).toString());
+			expect(xlsx.status()).toBe(200);
+			expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+		});
+	});
+
+	it('logs out with the header button and lands on /login; the old session no longer opens /', async () => {
+		await withPage(async (page) => {
+			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			await page.getByRole('button', { name: 'Uitloggen' }).click();
+			await page.waitForURL((url) => url.pathname === '/login');
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Inloggen');
+			await page.goto('/');
+			expect(new URL(page.url()).pathname).toBe('/login');
+		});
+	});
+
+	it('sends a visitor without a session from / to /login', async () => {
+		const plain = await request(server!, '/');
+		expect(plain.status).toBe(303);
+		expect(plain.headers.get('location')).toBe('/login?terug=%2F');
+		await withPage(async (page) => {
+			await page.goto('/');
+			const url = new URL(page.url());
+			expect(url.pathname).toBe('/login');
+			expect(url.searchParams.get('terug')).toBe('/');
+			await expect(page.getByLabel('E-mailadres').count()).resolves.toBe(1);
+		});
+	});
+
+	it('shows the Dutch alert on a wrong password and stays on /login', async () => {
+		await withPage(async (page) => {
+			await page.goto('/login');
+			await page.getByLabel('E-mailadres').fill(LEEUWARDEN);
+			await page.getByLabel('Wachtwoord').fill('wrong-password-123456');
+			await page.getByRole('button', { name: 'Inloggen' }).click();
+			const alert = page.getByRole('alert');
+			await alert.waitFor();
+			await expect(alert.textContent()).resolves.toContain('Het e-mailadres of het wachtwoord klopt niet.');
+			expect(new URL(page.url()).pathname).toBe('/login');
+		});
+	});
+
+	it('shows a GM0344 user no cases of GM0080, with the empty-state text', async () => {
+		await withPage(async (page) => {
+			await loginInBrowser(page, server!.url, HARLINGEN_ZWOLLE);
+			expect(new URL(page.url()).pathname).toBe('/');
+			const figures = await keyFigures(page);
+			expect(figures['Casussen']).toBe('0');
+			await expect(page.getByText('Er zijn geen casussen bij deze selectie').count()).resolves.toBe(1);
+			await expectAxeClean(page, 'dashboard (empty state, GM0344)');
+		});
+	});
+});
+
+describe('keyboard only', () => {
+	it('completes the login form with the keyboard; on the dashboard Tab reaches "Naar de inhoud" first', async () => {
+		await withPage(async (page) => {
+			await page.goto('/login');
+			await page.keyboard.press('Tab');
+			expect(await focused(page)).toMatchObject({ tag: 'input', name: 'email' });
+			await page.keyboard.type(LEEUWARDEN);
+			await page.keyboard.press('Tab');
+			expect(await focused(page)).toMatchObject({ tag: 'input', name: 'password' });
+			await page.keyboard.type(defaultPassword);
+			await page.keyboard.press('Tab');
+			expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Inloggen' });
+			await page.keyboard.press('Enter');
+			await page.waitForURL((url) => url.pathname === '/');
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
+
+			// From the top of a freshly loaded page, the first Tab lands on the skip link.
+			await page.goto('/');
+			await page.keyboard.press('Tab');
+			expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Naar de inhoud' });
+			const box = await page.getByRole('link', { name: 'Naar de inhoud' }).boundingBox();
+			expect(box, 'the focused skip link is on screen').not.toBeNull();
+			expect(box!.y).toBeGreaterThanOrEqual(0);
+			await page.keyboard.press('Enter');
+			await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('inhoud');
+		});
+	});
+});
+
+describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
+	it('has no violations on /login', async () => {
+		await withPage(async (page) => {
+			await page.goto('/login');
+			await expectAxeClean(page, '/login');
+		});
+	});
+
+	it('has no violations on /login showing the error alert', async () => {
+		await withPage(async (page) => {
+			await page.goto('/login');
+			await page.getByLabel('E-mailadres').fill('niemand@example.nl');
+			await page.getByLabel('Wachtwoord').fill('wrong-password-123456');
+			await page.getByRole('button', { name: 'Inloggen' }).click();
+			await page.getByRole('alert').waitFor();
+			await expectAxeClean(page, '/login (with error)');
+		});
+	});
+
+	it('has no violations on the dashboard /', async () => {
+		await withPage(async (page) => {
+			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+			await expectAxeClean(page, '/ (dashboard)');
+		});
+	});
+
+	it('has no violations on /toegankelijkheid (public)', async () => {
+		await withPage(async (page) => {
+			await page.goto('/toegankelijkheid');
+			expect(new URL(page.url()).pathname).toBe('/toegankelijkheid');
+			await expectAxeClean(page, '/toegankelijkheid');
+		});
+	});
+});

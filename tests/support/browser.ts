@@ -1,0 +1,78 @@
+/** Browser helpers for the end-to-end tests: headless Chromium, logging in through the form, and axe checks. */
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { defaultPassword } from './server';
+
+/** The WCAG 2.1 A and AA rule sets the portal must pass. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Launches headless Chromium (`CHROMIUM_PATH`, default `/usr/bin/chromium`) without network side traffic. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic'
+		]
+	});
+}
+
+/** Logs in through the real `/login` form in this page and waits until the browser has left `/login`. */
+export async function loginInBrowser(
+	page: Page,
+	baseUrl: string,
+	email: string,
+	password: string = defaultPassword
+): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** One axe violation in a form a person can read in a test failure. */
+export interface ReadableViolation {
+	rule: string;
+	impact: string | null | undefined;
+	help: string;
+	helpUrl: string;
+	nodes: { target: string; html: string; summary: string | undefined }[];
+}
+
+/** Runs axe (WCAG 2.1 A/AA tags) on a page of a `browser.newContext()` context as it is now; returns the violations readably. */
+export async function axeViolations(page: Page): Promise<ReadableViolation[]> {
+	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+	return results.violations.map((v) => ({
+		rule: v.id,
+		impact: v.impact,
+		help: v.help,
+		helpUrl: v.helpUrl,
+		nodes: v.nodes.map((n) => ({
+			target: n.target.map(String).join(' '),
+			html: n.html,
+			summary: n.failureSummary
+		}))
+	}));
+}
+
+/** Formats axe violations as plain text, one block per rule, for a failure message or the console. */
+export function formatViolations(pageName: string, violations: ReadableViolation[]): string {
+	if (violations.length === 0) return `${pageName}: no axe violations`;
+	const blocks = violations.map((v) =>
+		[
+			`- ${v.rule} (${v.impact ?? 'impact unknown'}): ${v.help}`,
+			`  ${v.helpUrl}`,
+			...v.nodes.map(
+				(n) => `    at ${n.target}\n      ${n.html}\n      ${(n.summary ?? '').replace(/\n/g, '\n      ')}`
+			)
+		].join('\n')
+	);
+	return `${pageName}: ${violations.length} axe violation(s)\n${blocks.join('\n')}`;
+}
