@@ -12,7 +12,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts', 'src/lib/components/**']
 				}
 			},

@@ -53,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
 		if (parsed.positionals.length !== expected) {
 			throw new UsageError(`Verkeerd aantal argumenten.\nGebruik: ${command.usage}`);
 		}
+		command.check?.(parsed.values as Record<string, string | boolean | string[] | undefined>);
 		db = await openStore(config.databasePath);
 		const outcome = await command.run({
 			values: parsed.values as Record<string, string | boolean | string[] | undefined>,

@@ -5,10 +5,20 @@ import { getDb, closeDb } from '$lib/server/db';
 import { purgeExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie } from '$lib/server/auth/cookie';
 import { validateApiToken } from '$lib/server/auth/api-tokens';
+import { purgeExpiredCases } from '$lib/server/ingest/history';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	await purgeExpiredSessions(db);
+	// Retention (AVG): cases past their municipality's period go at start and once a day after.
+	const housekeeping = async () => {
+		await purgeExpiredSessions(db);
+		await purgeExpiredCases(db, 'systeem (bewaartermijn)');
+	};
+	await housekeeping();
+	setInterval(() => void housekeeping().catch((error) => console.error('Onderhoud mislukt:', error)), DAY_MS).unref();
 	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT).
 	process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
 };

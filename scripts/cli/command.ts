@@ -21,8 +21,8 @@ export interface Command {
 	options: Options;
 	/** Positional arguments the command takes, in order. */
 	positionals?: string[];
-	/** False for commands that do not touch the database. */
-	needsDatabase?: boolean;
+	/** Checks the arguments before the database is opened, so misuse is exit 2 even while the server runs. */
+	check?(values: Values): void;
 	run(context: { values: Values; positionals: string[]; db: Database; stdin: () => Promise<string> }): Promise<Outcome>;
 }
 

@@ -15,11 +15,15 @@ export const userAdd: Command = {
 		gemeente: { type: 'string', multiple: true },
 		'password-stdin': { type: 'boolean' }
 	},
-	async run({ values, db, stdin }) {
-		const email = requireString(values, 'email');
+	check(values) {
+		requireString(values, 'email');
 		const role = requireString(values, 'role');
 		if (!isRole(role)) throw new UsageError(`Onbekende rol "${role}"; kies uit ${ROLES.join(', ')}.`);
 		if (!values['password-stdin']) throw new UsageError('Geef het wachtwoord via --password-stdin.');
+	},
+	async run({ values, db, stdin }) {
+		const email = requireString(values, 'email');
+		const role = requireString(values, 'role');
 		const password = (await stdin()).split(/\r?\n/)[0];
 		const gemeenten = (values.gemeente as string[] | undefined) ?? [];
 		const { gemeenten: register } = reference();

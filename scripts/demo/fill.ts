@@ -48,7 +48,8 @@ export async function fillDemo(db: Database, options: { cases: number; seed: num
 		await fs.promises.rm(dir, { recursive: true, force: true });
 	}
 	const endYear = Number(endDate.slice(0, 4));
-	const funds = demoFunds([endYear - 2, endYear - 1, endYear]);
+	// Three years back from today touch four calendar years.
+	const funds = demoFunds([endYear - 3, endYear - 2, endYear - 1, endYear]);
 	for (const fund of funds) await setFund(db, fund);
 	const { gemeenten } = reference();
 	for (const account of DEMO_ACCOUNTS) {

@@ -33,7 +33,10 @@ const VOCAB = {
 	escalatie: codes('escalatie')
 };
 const ESCALATIE_ORDER = parseCsv(dataFile('vocabulary/escalatie.csv')).map((row) => row.code);
-const REGISTER = parseGemeenten(dataFile('reference/gemeenten.csv'), dataFile('reference/gemeente-aliassen.csv'));
+const REGISTER = parseGemeenten(
+	dataFile('reference/gemeenten.csv'),
+	dataFile('reference/gemeente-aliassen.csv')
+);
 const DEMO_GEMEENTEN = ['GM0363', 'GM0518', 'GM0344', 'GM0080', 'GM0074', 'GM0479', 'GM0193', 'GM0882'];
 
 const END = '2025-12-31';
@@ -154,7 +157,9 @@ describe('generateDemoCases: the format', () => {
 		const other = generateDemoCases({ ...OPTIONS, seed: 43 });
 		expect(other).toHaveLength(RECORDS.length);
 		expect(other).not.toEqual(RECORDS);
-		expect(other.filter((r, i) => r.samenvatting === RECORDS[i].samenvatting).length).toBeLessThan(RECORDS.length / 10);
+		expect(other.filter((r, i) => r.samenvatting === RECORDS[i].samenvatting).length).toBeLessThan(
+			RECORDS.length / 10
+		);
 	});
 
 	it('streams the same records as it returns', () => {
@@ -199,7 +204,9 @@ describe('generateDemoCases: the format', () => {
 
 	it('names municipalities as exports do: mostly the GM code, sometimes a name or four digits', () => {
 		const forms = tally(
-			RECORDS.map((r) => (/^GM\d{4}$/.test(r.gemeente) ? 'code' : /^\d{4}$/.test(r.gemeente) ? 'digits' : 'name'))
+			RECORDS.map((r) =>
+				/^GM\d{4}$/.test(r.gemeente) ? 'code' : /^\d{4}$/.test(r.gemeente) ? 'digits' : 'name'
+			)
 		);
 		expect(forms.get('code')! / RECORDS.length).toBeGreaterThan(0.75);
 		expect(forms.get('digits')).toBeGreaterThan(10);
@@ -314,7 +321,8 @@ describe('generateDemoCases: the format', () => {
 				expect(r.terug_van).toBe('');
 				expect(r.terugbetaald).toBe('');
 			}
-			if (r.terugbetaald) expect(parseAmount(r.terugbetaald)).toBeLessThanOrEqual(parseAmount(r.voorgeschoten));
+			if (r.terugbetaald)
+				expect(parseAmount(r.terugbetaald)).toBeLessThanOrEqual(parseAmount(r.voorgeschoten));
 			if (r.kosten_oplossing) expect(r.fonds).not.toBe('');
 			if (r.fonds === 'doorpakbudget') expect(parseAmount(r.kosten_oplossing)).toBeLessThan(100);
 			if (r.fonds === 'voorkom-erger-potje') expect(parseAmount(r.kosten_oplossing)).toBeLessThanOrEqual(500);
@@ -326,7 +334,9 @@ describe('generateDemoCases: the format', () => {
 		expect(Math.max(...savings)).toBeGreaterThan(100_000);
 		expect(Math.min(...savings)).toBeLessThan(5_000);
 		const solved = RECORDS.filter((r) => r.uitkomst === 'opgelost' || r.uitkomst === 'deels_opgelost');
-		expect(solved.filter((r) => r.besparing_laag && r.besparing_hoog).length / solved.length).toBeGreaterThan(0.6);
+		expect(solved.filter((r) => r.besparing_laag && r.besparing_hoog).length / solved.length).toBeGreaterThan(
+			0.6
+		);
 		expect(solved.some((r) => !r.besparing_laag && !r.besparing_hoog)).toBe(true);
 		expect(solved.some((r) => !r.besparing_laag && r.besparing_hoog)).toBe(true);
 		expect(solved.some((r) => r.besparing_laag && !r.besparing_hoog)).toBe(true);
@@ -338,7 +348,11 @@ describe('generateDemoCases: the format', () => {
 	});
 
 	it('fills every column in at least some records', () => {
-		for (const column of EXPORT_COLUMNS) expect(RECORDS.some((r) => r[column] !== ''), column).toBe(true);
+		for (const column of EXPORT_COLUMNS)
+			expect(
+				RECORDS.some((r) => r[column] !== ''),
+				column
+			).toBe(true);
 	});
 });
 
@@ -371,7 +385,11 @@ describe('generateDemoCases: true to life', () => {
 		const step = (code: string) => ESCALATIE_ORDER.indexOf(code);
 		for (const r of RECORDS) {
 			if (!r.escalatie) continue;
-			if (/^(Wijktafel|Doorbraaklab|Casusteam|Team Vangnet|Regionaal Expertteam|OMO-functionaris|Dialoogtafel)/.test(r.route)) {
+			if (
+				/^(Wijktafel|Doorbraaklab|Casusteam|Team Vangnet|Regionaal Expertteam|OMO-functionaris|Dialoogtafel)/.test(
+					r.route
+				)
+			) {
 				expect(step(r.escalatie)).toBeGreaterThanOrEqual(step('lokale_tafel'));
 			}
 			if (r.route === 'Portefeuillehouder' || r.route === 'College') {
@@ -379,10 +397,12 @@ describe('generateDemoCases: true to life', () => {
 			}
 		}
 		const escalated = RECORDS.filter((r) => r.escalatie);
-		const local = escalated.filter((r) => step(r.escalatie) <= step('lokale_tafel')).length / escalated.length;
+		const local =
+			escalated.filter((r) => step(r.escalatie) <= step('lokale_tafel')).length / escalated.length;
 		expect(local).toBeGreaterThan(0.7);
 		expect(local).toBeLessThan(0.9);
-		const national = escalated.filter((r) => step(r.escalatie) >= step('maatwerkloket')).length / escalated.length;
+		const national =
+			escalated.filter((r) => step(r.escalatie) >= step('maatwerkloket')).length / escalated.length;
 		expect(national).toBeGreaterThan(0.01);
 		expect(national).toBeLessThan(0.1);
 	});
@@ -406,7 +426,16 @@ describe('generateDemoCases: true to life', () => {
 	it('involves the gemeente in most cases and ministries only sometimes, VWS most', () => {
 		const organisaties = tally(RECORDS.flatMap((r) => items(r.organisaties)));
 		expect(organisaties.get('gemeente')! / RECORDS.length).toBeGreaterThan(0.8);
-		for (const code of ['Belastingdienst', 'IND', 'SVB', 'DUO', 'UWV', 'zorgaanbieder', 'zorgkantoor', 'woningcorporatie']) {
+		for (const code of [
+			'Belastingdienst',
+			'IND',
+			'SVB',
+			'DUO',
+			'UWV',
+			'zorgaanbieder',
+			'zorgkantoor',
+			'woningcorporatie'
+		]) {
 			expect(organisaties.get(code), code).toBeGreaterThan(0);
 		}
 		const filled = RECORDS.filter((r) => r.ministeries).length / RECORDS.length;
@@ -438,7 +467,9 @@ describe('generateDemoCases: true to life', () => {
 			expect(items(r.leefgebieden)).toContain('wonen');
 			expect(items(r.wetten).some((w) => w.startsWith('Wht') || w.startsWith('Awir'))).toBe(true);
 		}
-		const verblijf = RECORDS.filter((r) => fold(r.kwestie) === fold('Verblijfsvergunning een dag te laat verlengd'));
+		const verblijf = RECORDS.filter(
+			(r) => fold(r.kwestie) === fold('Verblijfsvergunning een dag te laat verlengd')
+		);
 		for (const r of verblijf) {
 			expect(items(r.organisaties)).toContain('IND');
 			expect(items(r.leefgebieden)).toContain('verblijf');
@@ -456,7 +487,8 @@ describe('generateDemoCases: true to life', () => {
 		const signalled = new Set<string>();
 		for (const [key, days] of byKey) {
 			days.sort((a, b) => a - b);
-			for (let i = 0; i + 2 < days.length; i++) if (days[i + 2] - days[i] < 365) signalled.add(key.split('|')[1]);
+			for (let i = 0; i + 2 < days.length; i++)
+				if (days[i + 2] - days[i] < 365) signalled.add(key.split('|')[1]);
 		}
 		expect(signalled.size).toBeGreaterThanOrEqual(3);
 		const twice = [...byKey].filter(([, days]) => days.length === 2);
@@ -498,7 +530,9 @@ describe('generateDemoCases: true to life', () => {
 		);
 		expect(Math.min(...leads)).toBeLessThanOrEqual(3);
 		expect(Math.max(...leads)).toBeGreaterThan(120);
-		const national = RECORDS.filter((r) => r.status === 'afgerond' && ['maatwerkloket', 'let'].includes(r.escalatie));
+		const national = RECORDS.filter(
+			(r) => r.status === 'afgerond' && ['maatwerkloket', 'let'].includes(r.escalatie)
+		);
 		const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		const lead = (r: ExportRecord) => parseDay(r.afgerond_op)! - parseDay(r.aangemeld_op)!;
 		expect(median(national.map(lead))).toBeGreaterThan(median(leads));
@@ -506,17 +540,29 @@ describe('generateDemoCases: true to life', () => {
 
 	it('uses oplossing labels and the funds of each municipality', () => {
 		const labels = new Set(RECORDS.flatMap((r) => items(r.oplossing)));
-		for (const label of ['voorschot', 'hardheidsclausule', 'kwijtschelding', 'urgentie', 'fiets', 'gymkleding', 'tandartsbehandeling']) {
+		for (const label of [
+			'voorschot',
+			'hardheidsclausule',
+			'kwijtschelding',
+			'urgentie',
+			'fiets',
+			'gymkleding',
+			'tandartsbehandeling'
+		]) {
 			expect(labels).toContain(label);
 		}
 		const funds = demoFunds([2023, 2024, 2025]);
 		for (const r of RECORDS) {
 			if (!r.fonds || r.fonds === 'regulier') continue;
 			const g = gemeenteOf(r);
-			expect(funds.some((f) => f.gemeente === g && f.name.toLowerCase() === r.fonds.toLowerCase()), `${g} ${r.fonds}`).toBe(true);
+			expect(
+				funds.some((f) => f.gemeente === g && f.name.toLowerCase() === r.fonds.toLowerCase()),
+				`${g} ${r.fonds}`
+			).toBe(true);
 		}
 		const used = new Set(RECORDS.map((r) => `${gemeenteOf(r)}|${r.fonds.toLowerCase()}`));
-		for (const f of funds) expect(used, `${f.gemeente} ${f.name}`).toContain(`${f.gemeente}|${f.name.toLowerCase()}`);
+		for (const f of funds)
+			expect(used, `${f.gemeente} ${f.name}`).toContain(`${f.gemeente}|${f.name.toLowerCase()}`);
 		expect(RECORDS.some((r) => r.fonds === 'regulier')).toBe(true);
 	});
 

@@ -1,38 +1,12 @@
 /** Seeded, deterministic generator of fictional stuck cases (casusexport rows) and fund budgets for the demo. */
+import { CANONICAL_COLUMNS } from '../../src/lib/server/ingest/columns';
 
 // ---------------------------------------------------------------------------------------------
 // Export format
 // ---------------------------------------------------------------------------------------------
 
-/** The columns of spec/case-export.md, in its order. */
-const COLUMNS = [
-	'casus_id',
-	'gemeente',
-	'route',
-	'aangemeld_op',
-	'afgerond_op',
-	'status',
-	'leefgebieden',
-	'organisaties',
-	'ministeries',
-	'wetten',
-	'knelpunt',
-	'kwestie',
-	'escalatie',
-	'uitkomst',
-	'oplossing',
-	'fonds',
-	'kosten_oplossing',
-	'besparing_laag',
-	'besparing_hoog',
-	'voorgeschoten',
-	'terug_van',
-	'terugbetaald',
-	'baten_bij',
-	'monitoring',
-	'monitoring_op',
-	'samenvatting'
-] as const;
+/** The columns of spec/case-export.md, in its order: the importer's own list. */
+const COLUMNS = CANONICAL_COLUMNS;
 
 export type ExportColumn = (typeof COLUMNS)[number];
 export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS;
@@ -110,20 +84,16 @@ class Weighted<T> {
 	private readonly cumulative: number[] = [];
 	private readonly total: number;
 
-	constructor(readonly items: readonly T[], weights: readonly number[]) {
+	constructor(
+		readonly items: readonly T[],
+		weights: readonly number[]
+	) {
 		let sum = 0;
 		for (const w of weights) {
 			sum += w;
 			this.cumulative.push(sum);
 		}
 		this.total = sum;
-	}
-
-	static of<T>(pairs: readonly (readonly [T, number])[]): Weighted<T> {
-		return new Weighted(
-			pairs.map((p) => p[0]),
-			pairs.map((p) => p[1])
-		);
 	}
 
 	pick(rng: Rng): T {
@@ -207,11 +177,7 @@ const GEMEENTEN: readonly GemeenteProfile[] = [
 		weight: 30,
 		kwestieShare: 0.5,
 		isoShare: 0.1,
-		routes: [
-			route('Maatwerkcoach', 1, 50),
-			route('Doorbraakteam', 2, 38, 0.8),
-			route('Buurtteam', 0, 12)
-		],
+		routes: [route('Maatwerkcoach', 1, 50), route('Doorbraakteam', 2, 38, 0.8), route('Buurtteam', 0, 12)],
 		focus: { [K.jongerennorm]: 2, [K.id]: 2, [K.verblijf]: 1.5, [K.zorgmijder]: 1.5 }
 	},
 	{
@@ -399,7 +365,11 @@ const SAVINGS: Readonly<Record<SavingsKind, Savings>> = {
 	uithuisplaatsing: { low: [35_000, 80_000], factor: [1.5, 3], baten: ['gemeente', 'zorgaanbieder'] },
 	opvang: { low: [15_000, 35_000], factor: [1.6, 3], baten: ['gemeente', 'woningcorporatie'] },
 	uitkering: { low: [10_000, 25_000], factor: [2, 4], baten: ['gemeente', 'UWV'] },
-	schuld: { low: [1_500, 6_000], factor: [1.5, 3], baten: ['gemeente', 'woningcorporatie', 'zorgverzekeraar'] },
+	schuld: {
+		low: [1_500, 6_000],
+		factor: [1.5, 3],
+		baten: ['gemeente', 'woningcorporatie', 'zorgverzekeraar']
+	},
 	zorg: { low: [4_000, 20_000], factor: [1.5, 4], baten: ['zorgverzekeraar', 'zorgkantoor', 'gemeente'] },
 	ggz: { low: [8_000, 30_000], factor: [1.5, 3.5], baten: ['zorgverzekeraar', 'gemeente', 'politie'] },
 	klein: { low: [300, 1_500], factor: [1.5, 3], baten: ['gemeente'] },
@@ -446,7 +416,12 @@ interface Profile {
 	weight: number;
 }
 
-function sol(labels: string | readonly string[], cost: readonly [number, number] | null, weight = 1, advance?: readonly string[]): Solution {
+function sol(
+	labels: string | readonly string[],
+	cost: readonly [number, number] | null,
+	weight = 1,
+	advance?: readonly string[]
+): Solution {
 	return { labels: typeof labels === 'string' ? [labels] : labels, cost, weight, advance };
 }
 
@@ -468,7 +443,10 @@ const KWESTIES: readonly Profile[] = [
 			['woningcorporatie', 0.6],
 			['bewindvoerder', 0.15]
 		],
-		wetten: [wet(1, 'Awir art. 2|Wht art. 7', 'Awir art. 2|Wht art. 7', 'Awir|Wht', 'Wht'), wet(0.5, 'Wet BRP')],
+		wetten: [
+			wet(1, 'Awir art. 2|Wht art. 7', 'Awir art. 2|Wht art. 7', 'Awir|Wht', 'Wht'),
+			wet(0.5, 'Wet BRP')
+		],
 		knelpunt: [
 			['4', 6],
 			['2B', 3],
@@ -675,7 +653,10 @@ const KWESTIES: readonly Profile[] = [
 		],
 		wetten: [wet(1, 'Fw'), wet(0.4, 'Wgs')],
 		knelpunt: [['2B', 1]],
-		solutions: [sol('kwijtschelding', null, 2), sol(['nalatenschap verworpen', 'budgetcoaching'], [200, 900], 1)],
+		solutions: [
+			sol('kwijtschelding', null, 2),
+			sol(['nalatenschap verworpen', 'budgetcoaching'], [200, 900], 1)
+		],
 		savings: ['schuld'],
 		summaries: [
 			'Schuldenaar overleed een maand voor de schone lei; de schulden van {bedrag} euro vallen nu op de nalatenschap en de achterblijvende partner.'
@@ -698,10 +679,7 @@ const KWESTIES: readonly Profile[] = [
 			['2B', 7],
 			['3', 2]
 		],
-		solutions: [
-			sol('betalingsregeling', null, 3),
-			sol('saneringskrediet', [1_500, 6_000], 2, ['inwoner'])
-		],
+		solutions: [sol('betalingsregeling', null, 3), sol('saneringskrediet', [1_500, 6_000], 2, ['inwoner'])],
 		savings: ['schuld', 'ontruiming'],
 		summaries: [
 			'Schuld van {bedrag} euro uit een schadevergoedingsmaatregel kan niet mee in de schuldregeling; de overige {schuldeisers} schuldeisers gaan wel akkoord.'
@@ -1158,7 +1136,9 @@ const GENERIC: readonly Profile[] = [
 		],
 		solutions: [sol(['briefadres', 'bijzondere bijstand'], [100, 600], 2), sol('briefadres', null, 1)],
 		savings: ['opvang'],
-		summaries: ['Inwoner komt uit detentie zonder woning en zonder inkomen; zonder briefadres geen uitkering.'],
+		summaries: [
+			'Inwoner komt uit detentie zonder woning en zonder inkomen; zonder briefadres geen uitkering.'
+		],
 		weight: 3
 	},
 	{
@@ -1183,7 +1163,9 @@ const GENERIC: readonly Profile[] = [
 			sol('maatwerkvoorziening', [1_000, 5_000], 2)
 		],
 		savings: ['zorg'],
-		summaries: ['De zorgvraag valt tussen Wmo en Wlz; gemeente en zorgkantoor wijzen naar elkaar en de zorg wacht.'],
+		summaries: [
+			'De zorgvraag valt tussen Wmo en Wlz; gemeente en zorgkantoor wijzen naar elkaar en de zorg wacht.'
+		],
 		pace: 1.2,
 		weight: 4
 	},
@@ -1233,7 +1215,9 @@ const GENERIC: readonly Profile[] = [
 		],
 		solutions: [sol('dagbesteding', [500, 3_000], 1)],
 		savings: ['ggz', 'zorg'],
-		summaries: ['!Oudere inwoner raakt na het verlies van de partner in een isolement; post blijft ongeopend en schulden stapelen zich op.'],
+		summaries: [
+			'!Oudere inwoner raakt na het verlies van de partner in een isolement; post blijft ongeopend en schulden stapelen zich op.'
+		],
 		weight: 3
 	},
 	{
@@ -1251,7 +1235,9 @@ const GENERIC: readonly Profile[] = [
 		],
 		solutions: [sol(['budgetbeheer', 'verslavingszorg'], [500, 3_000], 1)],
 		savings: ['ggz'],
-		summaries: ['Verslaving en schulden versterken elkaar; de verslavingszorg vraagt eerst stabiele financiën en de schuldhulp eerst stabiliteit.'],
+		summaries: [
+			'Verslaving en schulden versterken elkaar; de verslavingszorg vraagt eerst stabiele financiën en de schuldhulp eerst stabiliteit.'
+		],
 		weight: 2
 	},
 	{
@@ -1268,7 +1254,9 @@ const GENERIC: readonly Profile[] = [
 		],
 		solutions: [sol('voorschot', [500, 2_500], 3, ['inwoner', 'UWV']), sol('spoedprocedure', null, 1)],
 		savings: ['uitkering', 'ontruiming'],
-		summaries: ['De uitkering van het UWV stopt na een herbeoordeling; de aanvraag voor bijstand duurt {weken} weken.'],
+		summaries: [
+			'De uitkering van het UWV stopt na een herbeoordeling; de aanvraag voor bijstand duurt {weken} weken.'
+		],
 		pace: 1.2,
 		weight: 5
 	},
@@ -1356,7 +1344,13 @@ const GEMEENTE_TABLE = new Weighted(
 	GEMEENTEN.map((g) => g.weight)
 );
 
-const ROUTE_TABLES = GEMEENTEN.map((g) => new Weighted(g.routes, g.routes.map((r) => r.weight)));
+const ROUTE_TABLES = GEMEENTEN.map(
+	(g) =>
+		new Weighted(
+			g.routes,
+			g.routes.map((r) => r.weight)
+		)
+);
 
 const NATIONAL = new Set(['Belastingdienst', 'IND', 'SVB', 'DUO', 'UWV', 'CAK', 'CJIB', 'CIZ']);
 
@@ -1467,16 +1461,18 @@ function children(rng: Rng): string {
 }
 
 function household(rng: Rng): string {
-	switch (weighted(rng, [
-		[0, 5],
-		[1, 2],
-		[2, 5],
-		[3, 4],
-		[4, 2],
-		[5, 2],
-		[6, 1.5],
-		[7, 1]
-	] as const)) {
+	switch (
+		weighted(rng, [
+			[0, 5],
+			[1, 2],
+			[2, 5],
+			[3, 4],
+			[4, 2],
+			[5, 2],
+			[6, 1.5],
+			[7, 1]
+		] as const)
+	) {
 		case 0:
 			return `Alleenstaande moeder met ${children(rng)}`;
 		case 1:
@@ -1601,7 +1597,11 @@ function parseIsoDay(value: string): number {
 	if (!m) throw new Error(`endDate moet YYYY-MM-DD zijn, niet "${value}".`);
 	const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 	const d = new Date(ms);
-	if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+	if (
+		d.getUTCFullYear() !== Number(m[1]) ||
+		d.getUTCMonth() !== Number(m[2]) - 1 ||
+		d.getUTCDate() !== Number(m[3])
+	) {
 		throw new Error(`endDate "${value}" bestaat niet.`);
 	}
 	return ms / DAY_MS;
@@ -1682,13 +1682,19 @@ function plantKwesties(rng: Rng, n: number): Map<number, Plant> {
 		plants.set(i, plant);
 	};
 	for (const [label, code] of PAIRS) {
-		const plant = { gemeente: GEMEENTE_INDEX.get(code) as number, profile: KWESTIE_BY_LABEL.get(label) as Profile };
+		const plant = {
+			gemeente: GEMEENTE_INDEX.get(code) as number,
+			profile: KWESTIE_BY_LABEL.get(label) as Profile
+		};
 		const first = Math.floor(n * between(rng, 0.05, 0.7));
 		place(first, plant);
 		place(first + Math.floor(n * between(rng, 0.05, 0.2)), plant);
 	}
 	for (const [label, code, count] of CLUSTERS) {
-		const plant = { gemeente: GEMEENTE_INDEX.get(code) as number, profile: KWESTIE_BY_LABEL.get(label) as Profile };
+		const plant = {
+			gemeente: GEMEENTE_INDEX.get(code) as number,
+			profile: KWESTIE_BY_LABEL.get(label) as Profile
+		};
 		let at = Math.floor(n * between(rng, 0.3, 0.7));
 		for (let k = 0; k < count; k++) {
 			place(at, plant);
@@ -1704,7 +1710,12 @@ function plantKwesties(rng: Rng, n: number): Map<number, Plant> {
 
 const LEAD_MEDIAN = [10, 18, 40, 70, 110, 160];
 
-function addFrom(rng: Rng, into: string[], options: readonly (readonly [string, number])[] | undefined, max: number): void {
+function addFrom(
+	rng: Rng,
+	into: string[],
+	options: readonly (readonly [string, number])[] | undefined,
+	max: number
+): void {
 	if (!options) return;
 	for (const [code, p] of options) {
 		if (into.length >= max) return;
@@ -1824,7 +1835,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			for (const o of organisaties) if (MINISTRY_OF[o]) inView.add(MINISTRY_OF[o]);
 			for (const w of lawCodes) if (MINISTRY_OF[w]) inView.add(MINISTRY_OF[w]);
 			if (leefgebieden.some((l) => HEALTH_DOMAINS.has(l))) inView.add('VWS');
-			if (leefgebieden.includes('verblijf') || leefgebieden.includes('veiligheid en justitie')) inView.add('JenV');
+			if (leefgebieden.includes('verblijf') || leefgebieden.includes('veiligheid en justitie'))
+				inView.add('JenV');
 			const chosen = MINISTRY_ORDER.filter((m) => inView.has(m) && chance(rng, MINISTRY_WEIGHT[m]));
 			ministeries = chosen.slice(0, 4).join('|');
 		}
@@ -1847,7 +1859,9 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			540,
 			Math.max(
 				0,
-				Math.round(logNormal(rng, LEAD_MEDIAN[step] * route.pace * (profile.pace ?? 1) * (national ? 1.3 : 1), 0.75))
+				Math.round(
+					logNormal(rng, LEAD_MEDIAN[step] * route.pace * (profile.pace ?? 1) * (national ? 1.3 : 1), 0.75)
+				)
 			)
 		);
 		let status: 'open' | 'afgerond' | 'ingetrokken' = 'open';
@@ -1885,11 +1899,14 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 		let batenBij = '';
 		const grouped = chance(rng, 0.7);
 		let solution: Solution | undefined;
-		const applied = uitkomst === 'opgelost' || uitkomst === 'deels_opgelost' || (status === 'open' && chance(rng, 0.1));
+		const applied =
+			uitkomst === 'opgelost' || uitkomst === 'deels_opgelost' || (status === 'open' && chance(rng, 0.1));
 		if (applied) {
 			solution = weighted(
 				rng,
-				profile.solutions.filter((s) => s.labels[0] !== 'niets doen' || uitkomst !== 'opgelost').map((s) => [s, s.weight] as const)
+				profile.solutions
+					.filter((s) => s.labels[0] !== 'niets doen' || uitkomst !== 'opgelost')
+					.map((s) => [s, s.weight] as const)
 			);
 			oplossing = solution.labels.join('|');
 			if (solution.cost) {
@@ -1903,7 +1920,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 					voorgeschoten = formatAmount(advanced, grouped);
 					const since = closeDay >= 0 ? lastDay - closeDay : 0;
 					let repaid = 0;
-					if (terugVan === 'inwoner') repaid = Math.min(advanced, Math.round((advanced * since) / between(rng, 300, 900)));
+					if (terugVan === 'inwoner')
+						repaid = Math.min(advanced, Math.round((advanced * since) / between(rng, 300, 900)));
 					else if (since > 120 && chance(rng, 0.7)) repaid = advanced;
 					if (repaid > 0 || chance(rng, 0.7)) terugbetaald = formatAmount(repaid, grouped);
 				}
@@ -1962,17 +1980,24 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			const texts = solution ? solution.labels.map((l) => SOLUTION_TEXT[l] ?? l).join(', ') : '';
 			const paid = fonds && fonds !== 'regulier' ? ` uit ${FUND_ARTICLE[fonds] ?? 'het'} ${fonds}` : '';
 			if (uitkomst === 'opgelost') samenvatting += ` Opgelost: ${texts}${paid}.`;
-			else if (uitkomst === 'deels_opgelost') samenvatting += ` Deels opgelost: ${texts}${paid}; een deel van het probleem blijft.`;
-			else samenvatting += ` Niet opgelost: ${oplossing === 'niets doen' ? SOLUTION_TEXT['niets doen'] : pick(rng, NOT_SOLVED)}.`;
+			else if (uitkomst === 'deels_opgelost')
+				samenvatting += ` Deels opgelost: ${texts}${paid}; een deel van het probleem blijft.`;
+			else
+				samenvatting += ` Niet opgelost: ${oplossing === 'niets doen' ? SOLUTION_TEXT['niets doen'] : pick(rng, NOT_SOLVED)}.`;
 		} else if (status === 'ingetrokken') samenvatting += ` Ingetrokken: ${pick(rng, WITHDRAWN)}.`;
-		else samenvatting += ` Ligt bij ${route.name}${step >= 4 ? ', opgeschaald naar het ' + (step === 4 ? 'Landelijk Maatwerkloket' : 'Landelijk Escalatie Team') : ''}.`;
+		else
+			samenvatting += ` Ligt bij ${route.name}${step >= 4 ? ', opgeschaald naar het ' + (step === 4 ? 'Landelijk Maatwerkloket' : 'Landelijk Escalatie Team') : ''}.`;
 		if (chance(rng, 0.03)) samenvatting += pick(rng, RELAPSE_NOTES);
 
 		const iso = chance(rng, gemeente.isoShare);
 		const dates = iso ? calendar.iso : calendar.dmy;
 		const nameStyle = rng();
 		const gemeenteText =
-			nameStyle < 0.85 ? gemeente.code : nameStyle < 0.93 ? gemeente.names[0] : pick(rng, gemeente.names.slice(1));
+			nameStyle < 0.85
+				? gemeente.code
+				: nameStyle < 0.93
+					? gemeente.names[0]
+					: pick(rng, gemeente.names.slice(1));
 
 		yield {
 			casus_id: `${gemeente.prefix}-${year}-${String(seq).padStart(4, '0')}`,

@@ -14,7 +14,7 @@ import {
 import { axeViolations, formatViolations, launchBrowser, loginInBrowser } from '../support/browser';
 
 const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
-const HARLINGEN_ZWOLLE = 'kwaliteit@gm0344.example.nl';
+const UTRECHT = 'kwaliteit@gm0344.example.nl';
 
 let db: string;
 let server: RunningServer | undefined;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 	db = freshDb('e2e-portal');
 	importExport(db);
 	addUser(db, { email: LEEUWARDEN, role: 'kwaliteitsteam', gemeente: ['GM0080'] });
-	addUser(db, { email: HARLINGEN_ZWOLLE, role: 'kwaliteitsteam', gemeente: ['GM0344'] });
+	addUser(db, { email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] });
 	server = await startServer({ db });
 	browser = await launchBrowser();
 });
@@ -167,7 +167,7 @@ describe('login and dashboard', () => {
 
 	it('shows a GM0344 user no cases of GM0080, with the empty-state text', async () => {
 		await withPage(async (page) => {
-			await loginInBrowser(page, server!.url, HARLINGEN_ZWOLLE);
+			await loginInBrowser(page, server!.url, UTRECHT);
 			expect(new URL(page.url()).pathname).toBe('/');
 			const figures = await keyFigures(page);
 			expect(figures['Casussen']).toBe('0');

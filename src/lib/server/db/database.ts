@@ -56,12 +56,24 @@ function plain(value: unknown): unknown {
 	return value;
 }
 
+/** With PORTAL_SQL_LOG_MS set, statements slower than that many milliseconds are logged to stderr. */
+const slowLogMs = Number(process.env.PORTAL_SQL_LOG_MS || 0);
+
+async function timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
+	if (!slowLogMs) return work();
+	const start = performance.now();
+	const result = await work();
+	const ms = performance.now() - start;
+	if (ms >= slowLogMs) console.error(`[sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+	return result;
+}
+
 /** The query helper over one connection (temp tables of an import live on one connection). */
 export function queryable(connection: DuckDBConnection): Queryable {
 	return {
 		async all<T>(sql: string, params?: Params): Promise<T[]> {
 			const { values, types } = bind(params);
-			const reader = await connection.runAndReadAll(sql, values, types);
+			const reader = await timed(sql, () => connection.runAndReadAll(sql, values, types));
 			return reader.getRowObjectsJS().map((row) => plain(row) as T);
 		},
 		async one<T>(sql: string, params?: Params): Promise<T | undefined> {
@@ -69,7 +81,7 @@ export function queryable(connection: DuckDBConnection): Queryable {
 		},
 		async run(sql: string, params?: Params): Promise<number> {
 			const { values, types } = bind(params);
-			const result = await connection.run(sql, values, types);
+			const result = await timed(sql, () => connection.run(sql, values, types));
 			return Number(result.rowsChanged);
 		}
 	};

@@ -7,7 +7,7 @@ import { audit } from '../audit';
 import { planHeader, type ColumnMapping } from './columns';
 import { detectFormat, type ImportFormat } from './detect';
 import { createMacros } from './macros';
-import { ReadError, stageFile } from './readers';
+import { ReadError, STAGING_TABLE, stageFile } from './readers';
 import { PARSED_TABLE, validateStaged } from './validate';
 import { reference } from '../reference';
 import { loadParsed } from './load';
@@ -45,7 +45,9 @@ async function preview(q: Queryable): Promise<PreviewRow[]> {
 			coalesce(strftime(aangemeld_date, '%Y-%m-%d'), aangemeld_op) AS aangemeld_op,
 			coalesce(status_code, status) AS status, leefgebieden_mask::VARCHAR AS mask,
 			coalesce(escalatie_code, escalatie, '') AS escalatie, coalesce(kwestie, '') AS kwestie
-		 FROM ${PARSED_TABLE} ORDER BY row_no LIMIT ${PREVIEW_ROWS}`
+		 FROM ${PARSED_TABLE}
+		 WHERE row_no IN (SELECT row_no FROM ${STAGING_TABLE} ORDER BY row_no LIMIT ${PREVIEW_ROWS})
+		 ORDER BY row_no`
 	);
 	return rows.map(({ mask, ...row }) => ({ ...row, leefgebieden: vocabularies.leefgebieden.codes(BigInt(mask)).join(' | ') }));
 }
@@ -157,6 +159,10 @@ async function runImport(db: Database, file: string, options: ImportOptions, wri
 			throw error;
 		}
 		options.onStage?.('controleren');
+		if (staged.problems.length > 0) {
+			// Rows the reader had to skip shift the numbering of the rest: report only these first.
+			return refuse(format, sha, staged.problems, { rows: staged.rows + staged.problems.length, rejectedRows: staged.problems.length });
+		}
 		const plan = planHeader(staged.columns, options.mapping);
 		const warnings: ImportProblem[] = [
 			...staged.notes.map((message) => ({ row: null, column: null, message })),

@@ -13,7 +13,7 @@ export interface LoadCounts {
 /** Columns of `cases` filled from `incoming`, in one place so insert and select stay aligned. */
 const CASE_COLUMNS: [string, string][] = [
 	['id', 'coalesce(existing_id, nextval(\'case_id_seq\'))'],
-	['gemeente', 'gemeente_code'],
+	['gemeente', `${PARSED_TABLE}.gemeente_code`],
 	['source', '$source'],
 	['casus_id', 'casus_id'],
 	['route', 'route'],
@@ -55,10 +55,11 @@ export async function loadParsed(
 	options: { importId: number; source: string; replace: boolean; reach: Reach | null }
 ): Promise<LoadCounts> {
 	const { importId, source, replace, reach } = options;
+	// Only the keys are materialised; the rows themselves stream from the parsed view into `cases`.
 	await q.run(
 		`CREATE OR REPLACE TEMP TABLE incoming AS
-		 SELECT p.*, c.id AS existing_id, c.created_at AS existing_created_at
-		 FROM ${PARSED_TABLE} p
+		 SELECT p.row_no, p.gemeente_code, c.id AS existing_id, c.created_at AS existing_created_at
+		 FROM (SELECT v.row_no, g.value AS gemeente_code, v.casus_id FROM v JOIN d_gemeente g ON g.raw = v.gemeente) p
 		 LEFT JOIN cases c ON c.gemeente = p.gemeente_code AND c.source = $source AND c.casus_id = p.casus_id`,
 		{ source }
 	);
@@ -84,7 +85,7 @@ export async function loadParsed(
 	await q.run('DELETE FROM cases WHERE id IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)');
 	await q.run(
 		`INSERT INTO cases (${CASE_COLUMNS.map(([c]) => c).join(', ')})
-		 SELECT ${CASE_COLUMNS.map(([, e]) => e).join(', ')} FROM incoming`,
+		 SELECT ${CASE_COLUMNS.map(([, e]) => e).join(', ')} FROM ${PARSED_TABLE} JOIN incoming USING (row_no)`,
 		{ source, import: importId }
 	);
 	return { inserted: counts.inserted, updated: counts.updated, removed, gemeenten: counts.gemeenten };

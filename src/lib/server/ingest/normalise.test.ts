@@ -24,7 +24,13 @@ afterEach(() => {
 describe('header names', () => {
 	it('ignores case and surrounding spaces of column names', async () => {
 		const result = await importRows(store, [
-			{ ' Casus_ID ': 'H-1', GEMEENTE: 'GM0080', '  Aangemeld_Op': '05-03-2024', 'Status ': 'Open', LeefGebieden: 'wonen' }
+			{
+				' Casus_ID ': 'H-1',
+				GEMEENTE: 'GM0080',
+				'  Aangemeld_Op': '05-03-2024',
+				'Status ': 'Open',
+				LeefGebieden: 'wonen'
+			}
 		]);
 		expect(result.problems).toEqual([]);
 		expect(result.warnings).toEqual([]);
@@ -38,13 +44,22 @@ describe('header names', () => {
 	});
 
 	it('applies a saved mapping profile (source column -> canonical column)', async () => {
-		await saveMapping(store.db, 'zaaksysteem', { Dossiernummer: 'casus_id', 'Datum melding': 'aangemeld_op' });
+		await saveMapping(store.db, 'zaaksysteem', {
+			Dossiernummer: 'casus_id',
+			'Datum melding': 'aangemeld_op'
+		});
 		const mapping = await getMapping(store.db, 'zaaksysteem');
 		expect(mapping).toEqual({ Dossiernummer: 'casus_id', 'Datum melding': 'aangemeld_op' });
 		expect(await getMapping(store.db, 'bestaat-niet')).toBeUndefined();
 
 		const rows = [
-			{ Dossiernummer: 'Z-77', gemeente: 'GM0080', 'Datum melding': '2024-04-01', status: 'open', leefgebieden: 'wonen' }
+			{
+				Dossiernummer: 'Z-77',
+				gemeente: 'GM0080',
+				'Datum melding': '2024-04-01',
+				status: 'open',
+				leefgebieden: 'wonen'
+			}
 		];
 		const result = await importRows(store, rows, { mapping });
 		expect(result.problems).toEqual([]);
@@ -55,12 +70,26 @@ describe('header names', () => {
 
 	it('without the mapping the same file misses casus_id', async () => {
 		const rows = [
-			{ Dossiernummer: 'Z-77', gemeente: 'GM0080', aangemeld_op: '2024-04-01', status: 'open', leefgebieden: 'wonen' }
+			{
+				Dossiernummer: 'Z-77',
+				gemeente: 'GM0080',
+				aangemeld_op: '2024-04-01',
+				status: 'open',
+				leefgebieden: 'wonen'
+			}
 		];
 		const result = await importRows(store, rows);
 		expect(result.status).toBe('refused');
-		expect(result.problems).toContainEqual({ row: null, column: 'casus_id', message: expect.stringContaining('ontbreekt') });
-		expect(result.warnings).toContainEqual({ row: null, column: 'Dossiernummer', message: expect.stringContaining('Onbekende kolom') });
+		expect(result.problems).toContainEqual({
+			row: null,
+			column: 'casus_id',
+			message: expect.stringContaining('ontbreekt')
+		});
+		expect(result.warnings).toContainEqual({
+			row: null,
+			column: 'Dossiernummer',
+			message: expect.stringContaining('Onbekende kolom')
+		});
 	});
 
 	it('reports unknown columns as a warning, keeps their values aside and still imports', async () => {
@@ -83,7 +112,10 @@ describe('vocabularies', () => {
 		const result = await importRows(store, [
 			caseRow('V-1', { leefgebieden: 'Geldzaken|WONEN| financien ' }),
 			caseRow('V-2', { leefgebieden: 'Financiën|financien|geld' }),
-			caseRow('V-3', { leefgebieden: ' Psychische  Gezondheid |ggz', organisaties: 'toeslagen|Belastingdienst|corporatie' })
+			caseRow('V-3', {
+				leefgebieden: ' Psychische  Gezondheid |ggz',
+				organisaties: 'toeslagen|Belastingdienst|corporatie'
+			})
 		]);
 		expect(result.problems).toEqual([]);
 		const cases = await readCases(store.db);
@@ -121,7 +153,10 @@ describe('vocabularies', () => {
 	});
 
 	it('does not derive ministries from laws', async () => {
-		await importRows(store, [caseRow('M-1', { wetten: 'Pw|Jw' }), caseRow('M-2', { ministeries: 'sociale zaken|V&J' })]);
+		await importRows(store, [
+			caseRow('M-1', { wetten: 'Pw|Jw' }),
+			caseRow('M-2', { ministeries: 'sociale zaken|V&J' })
+		]);
 		const [first, second] = await readCases(store.db);
 		expect(first.ministeries).toEqual([]);
 		expect(second.ministeries).toEqual(['JenV', 'SZW']);
@@ -239,8 +274,18 @@ describe('amounts', () => {
 
 	it('stores advances, repayments and who pays back', async () => {
 		await importRows(store, [
-			caseRow('R-1', { kosten_oplossing: '2.000', voorgeschoten: '1.500', terug_van: 'Belastingdienst', terugbetaald: '500' }),
-			caseRow('R-2', { kosten_oplossing: '300', voorgeschoten: '300', terug_van: 'Inwoner', terugbetaald: '300,00' })
+			caseRow('R-1', {
+				kosten_oplossing: '2.000',
+				voorgeschoten: '1.500',
+				terug_van: 'Belastingdienst',
+				terugbetaald: '500'
+			}),
+			caseRow('R-2', {
+				kosten_oplossing: '300',
+				voorgeschoten: '300',
+				terug_van: 'Inwoner',
+				terugbetaald: '300,00'
+			})
 		]);
 		const cases = await readCases(store.db);
 		expect(cases.map((c) => [c.voorgeschoten, c.terug_van, c.terugbetaald])).toEqual([
@@ -274,7 +319,10 @@ describe('codes and free text', () => {
 			fonds: 'OMO-fonds'
 		});
 		// A duplicate label counts once; the spec sets no order for free labels.
-		expect([...(await readCase(store.db, 'C-1')).oplossing].sort()).toEqual(['hardheidsclausule', 'voorschot']);
+		expect([...(await readCase(store.db, 'C-1')).oplossing].sort()).toEqual([
+			'hardheidsclausule',
+			'voorschot'
+		]);
 		const key = await store.db.one<{ kwestie_key: string }>('SELECT kwestie_key FROM cases');
 		expect(key!.kwestie_key).toBe('huurtoeslag bij niet-uitgeschreven vorige bewoner');
 	});

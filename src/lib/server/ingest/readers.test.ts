@@ -199,7 +199,15 @@ afterEach(() => {
 async function expectImportedSame(file: string, format: string, options: { sheet?: string } = {}) {
 	const result = await runImport(store, file, options);
 	expect(result.problems).toEqual([]);
-	expect(result).toMatchObject({ status: 'imported', format, rows: 3, inserted: 3, updated: 0, removed: 0, rejectedRows: 0 });
+	expect(result).toMatchObject({
+		status: 'imported',
+		format,
+		rows: 3,
+		inserted: 3,
+		updated: 0,
+		removed: 0,
+		rejectedRows: 0
+	});
 	expect(project(await readCases(store.db))).toEqual(EXPECTED);
 	return result;
 }
@@ -293,7 +301,20 @@ describe('XLSX', () => {
 				1375,
 				'Eerste regel\nTweede regel, met een komma'
 			],
-			['LW-2024-003', 'GM0080', null, utc(2024, 12, 31), null, 'open', 'psychische gezondheid', null, null, null, null, null]
+			[
+				'LW-2024-003',
+				'GM0080',
+				null,
+				utc(2024, 12, 31),
+				null,
+				'open',
+				'psychische gezondheid',
+				null,
+				null,
+				null,
+				null,
+				null
+			]
 		];
 		await writeXlsx(file, [
 			{ name: 'Toelichting', rows: [['Lees mij'], ['Dit blad is geen export.']] },
@@ -364,15 +385,67 @@ describe('JSON', () => {
 		]);
 		await expectImportedSame(file, 'json');
 	});
+});
 
-	it('does not read a native number with three decimals as thousands', async () => {
-		// 0.125 in a JSON number is an eighth of a euro: more than two decimals is an error, never 125 euros.
-		const file = store.file('bedragen.json');
-		writeJson(file, [{ ...TYPED_RECORDS[0], kosten_oplossing: 0.125 }, TYPED_RECORDS[1], TYPED_RECORDS[2]]);
+describe('typed amounts', () => {
+	// A native number is a value, not text: 0.125 is an eighth of a euro, which has more than two decimals
+	// and must be refused (spec: "More than two decimals … is an error"), never read as 125 euros.
+	async function expectThreeDecimalsRefused(file: string) {
 		const result = await runImport(store, file);
 		const cases = await readCases(store.db);
 		expect(cases.map((c) => c.kosten_oplossing)).not.toContain('125.00');
 		expect(result.status).toBe('refused');
-		expect(result.problems).toEqual([{ row: 2, column: 'kosten_oplossing', message: expect.stringContaining('bedrag') }]);
+		expect(result.problems).toEqual([
+			{ row: 2, column: 'kosten_oplossing', message: expect.stringContaining('bedrag') }
+		]);
+	}
+
+	it('JSON: a number with three decimals is an error, not thousands', async () => {
+		const file = store.file('bedragen.json');
+		writeJson(file, [{ ...TYPED_RECORDS[0], kosten_oplossing: 0.125 }, TYPED_RECORDS[1], TYPED_RECORDS[2]]);
+		await expectThreeDecimalsRefused(file);
+	});
+
+	it('Parquet: a DOUBLE with three decimals is an error, not thousands', async () => {
+		const file = store.file('bedragen.parquet');
+		await writeParquet(
+			file,
+			`SELECT * FROM (VALUES ('P-1', 'GM0080', DATE '2024-01-03', 'open', ['wonen'], 0.125::DOUBLE),
+				('P-2', 'GM0080', DATE '2024-01-04', 'open', ['wonen'], 1234.5::DOUBLE))
+				t(casus_id, gemeente, aangemeld_op, status, leefgebieden, kosten_oplossing)`
+		);
+		await expectThreeDecimalsRefused(file);
+	});
+
+	it('XLSX: a numeric cell with three decimals is an error, not thousands', async () => {
+		const file = store.file('bedragen.xlsx');
+		await writeXlsx(file, [
+			{
+				name: 'Blad1',
+				rows: [
+					['casus_id', 'gemeente', 'aangemeld_op', 'status', 'leefgebieden', 'kosten_oplossing'],
+					['X-1', 'GM0080', utc(2024, 1, 3), 'open', 'wonen', 0.125],
+					['X-2', 'GM0080', utc(2024, 1, 4), 'open', 'wonen', 1234.5]
+				]
+			}
+		]);
+		await expectThreeDecimalsRefused(file);
+	});
+
+	it('Parquet: keeps native numbers with up to two decimals exact', async () => {
+		const file = store.file('bedragen.parquet');
+		await writeParquet(
+			file,
+			`SELECT * FROM (VALUES ('P-1', 'GM0080', DATE '2024-01-03', 'open', ['wonen'], 1234.5::DOUBLE, 0.1::DOUBLE, 12::INTEGER),
+				('P-2', 'GM0080', DATE '2024-01-04', 'open', ['wonen'], 1250::DOUBLE, 0.29::DOUBLE, 1234567::BIGINT))
+				t(casus_id, gemeente, aangemeld_op, status, leefgebieden, kosten_oplossing, besparing_laag, besparing_hoog)`
+		);
+		const result = await runImport(store, file);
+		expect(result.problems).toEqual([]);
+		const cases = await readCases(store.db);
+		expect(cases.map((c) => [c.kosten_oplossing, c.besparing_laag, c.besparing_hoog])).toEqual([
+			['1234.50', '0.10', '12.00'],
+			['1250.00', '0.29', '1234567.00']
+		]);
 	});
 });

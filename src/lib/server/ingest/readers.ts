@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
+import type { ImportProblem } from '$lib/domain/imports';
 import { csvHeader, isUtf8, transcodeWindows1252, type ImportFormat } from './detect';
 
 /** The staging table: `row_no` (header = row 1) and the file's columns as `c0`, `c1`, … all VARCHAR. */
@@ -15,6 +16,8 @@ export interface Staged {
 	rows: number;
 	/** Notes for the import report, such as the detected encoding. */
 	notes: string[];
+	/** Rows the reader could not split into the header's columns (CSV); they are not staged. */
+	problems: ImportProblem[];
 }
 
 export class ReadError extends Error {}
@@ -22,6 +25,17 @@ export class ReadError extends Error {}
 /** SQL string literal; only used for paths the portal itself chose, never for file contents. */
 function literal(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** DuckDB's reason for rejecting a CSV line, in Dutch. */
+function rejectMessage(kind: string, message: string): string {
+	const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+	if (kind === 'MISSING COLUMNS' && counts) return `Deze rij heeft ${counts[2]} kolommen, de kopregel ${counts[1]}.`;
+	if (kind === 'TOO MANY COLUMNS' && counts) {
+		return `Deze rij heeft ${counts[2]} kolommen, de kopregel ${counts[1]}; staat er een scheidingsteken in een waarde zonder aanhalingstekens?`;
+	}
+	if (kind === 'UNQUOTED VALUE') return 'Deze rij heeft een aanhalingsteken midden in een waarde; zet de hele waarde tussen aanhalingstekens.';
+	return 'Deze rij kan niet worden gelezen; controleer de aanhalingstekens en scheidingstekens.';
 }
 
 const positional = (count: number) => Array.from({ length: count }, (_, i) => `c${i}`);
@@ -43,12 +57,22 @@ async function stageCsv(connection: DuckDBConnection, file: string): Promise<Sta
 		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
 			SELECT (row_number() OVER () + 1)::BIGINT AS row_no, *
 			FROM read_csv(${literal(source)}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
-				header = true, auto_detect = false, columns = ${spec}, null_padding = true,
-				max_line_size = 4194304)`);
+				header = true, auto_detect = false, columns = ${spec}, max_line_size = 4194304,
+				store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
-		return { columns: columns.map((c) => c.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes };
+		const rejects = await connection.runAndReadAll(
+			`SELECT line::BIGINT AS line, error_type::VARCHAR AS kind, error_message AS message FROM csv_rejects ORDER BY line`
+		);
+		const problems = rejects.getRowObjectsJS().map((r) => ({
+			row: Number(r.line),
+			column: null,
+			message: rejectMessage(String(r.kind), String(r.message))
+		}));
+		return { columns: columns.map((c) => c.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes, problems };
 	} catch (error) {
-		throw new ReadError(`Het CSV-bestand kan niet worden gelezen: ${(error as Error).message.split('\n')[0]}`);
+		const message = (error as Error).message;
+		const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+		throw new ReadError(`Het CSV-bestand kan niet worden gelezen${line ? ` (regel ${line})` : ''}: ${message.split('\n')[0]}`);
 	} finally {
 		if (tempDir) await fs.promises.rm(tempDir, { recursive: true, force: true });
 	}
@@ -118,7 +142,7 @@ async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?:
 	if (!columns) {
 		throw new ReadError(sheetName ? `Werkblad "${sheetName}" bestaat niet of is leeg.` : 'Het Excel-bestand is leeg.');
 	}
-	return { columns, rows, notes: [] };
+	return { columns, rows, notes: [], problems: [] };
 }
 
 /** Turns one column of a typed source (Parquet, JSON) into export text, by its DuckDB type. */
@@ -145,7 +169,7 @@ async function stageTyped(connection: DuckDBConnection, file: string, format: 'p
 		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
 			SELECT (row_number() OVER () + 1)::BIGINT AS row_no, ${selects.join(', ')} FROM source_file`);
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
-		return { columns: schema.map((c) => c.name.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes: [] };
+		return { columns: schema.map((c) => c.name.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes: [], problems: [] };
 	} catch (error) {
 		const label = format === 'parquet' ? 'Parquet' : 'JSON';
 		throw new ReadError(`Het ${label}-bestand kan niet worden gelezen: ${(error as Error).message.split('\n')[0]}`);

@@ -1,5 +1,5 @@
 /** Checks and normalises the staged rows inside DuckDB: every rule of spec/case-export.md as set-based SQL. */
-import type { Queryable } from '../db';
+import type { Params, Queryable } from '../db';
 import type { Reach } from '$lib/domain/roles';
 import { STAGING_TABLE } from './readers';
 import { FREE_TEXT_COLUMNS, CANONICAL_COLUMNS, type CanonicalColumn, type HeaderPlan } from './columns';
@@ -86,37 +86,75 @@ export async function validateStaged(
 			list(DISTINCT code || ' art. ' || article ORDER BY code || ' art. ' || article) FILTER (WHERE code IS NOT NULL AND article IS NOT NULL) AS articles
 		FROM list_items GROUP BY col, raw`);
 
+	// Scalar columns, too, are parsed per distinct text: a million rows hold a few thousand dates and codes.
+	const dictionaries: { name: string; columns: readonly string[]; expr: string }[] = [
+		{ name: 'd_date', columns: DATE_COLUMNS, expr: 'parse_date(raw)' },
+		{ name: 'd_amount', columns: AMOUNT_COLUMNS, expr: 'parse_amount(raw)' },
+		{ name: 'd_gemeente', columns: ['gemeente'], expr: '(SELECT code FROM gemeente_terms WHERE term = fold(raw))' },
+		{
+			name: 'd_status',
+			columns: ['status'],
+			expr: "CASE WHEN fold(raw) IN ('open', 'afgerond', 'ingetrokken') THEN fold(raw) END"
+		},
+		{
+			name: 'd_uitkomst',
+			columns: ['uitkomst'],
+			expr: "CASE WHEN replace(fold(raw), ' ', '_') IN ('opgelost', 'deels_opgelost', 'niet_opgelost') THEN replace(fold(raw), ' ', '_') END"
+		},
+		{
+			name: 'd_monitoring',
+			columns: ['monitoring'],
+			expr: "CASE WHEN fold(raw) IN ('duurzaam', 'terugval', 'onbekend') THEN fold(raw) END"
+		},
+		{
+			name: 'd_escalatie',
+			columns: ['escalatie'],
+			expr: "(SELECT code FROM vocabulary_terms WHERE dimension = 'escalatie' AND term = fold(raw))"
+		},
+		{
+			name: 'd_knelpunt',
+			columns: ['knelpunt'],
+			expr: "(SELECT code FROM vocabulary WHERE dimension = 'knelpunten' AND upper(code) = upper(trim(raw)))"
+		},
+		{
+			name: 'd_terug_van',
+			columns: ['terug_van'],
+			expr: "CASE WHEN fold(raw) = 'inwoner' THEN 'inwoner' ELSE (SELECT code FROM vocabulary_terms WHERE dimension = 'organisaties' AND term = fold(raw)) END"
+		},
+		{ name: 'd_kwestie', columns: ['kwestie'], expr: 'fold(raw)' }
+	];
+	for (const d of dictionaries) {
+		const raws = d.columns.map((c) => `SELECT ${c} AS raw FROM v WHERE ${c} IS NOT NULL`).join(' UNION ');
+		await q.run(`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws}))`);
+	}
+	const lookup = (dictionary: string, column: string) =>
+		`LEFT JOIN ${dictionary} ${dictionary}_${column} ON ${dictionary}_${column}.raw = v.${column}`;
+	const value = (dictionary: string, column: string) => `${dictionary}_${column}.value`;
+	const scalarJoins = dictionaries.flatMap((d) => d.columns.map((c) => lookup(d.name, c))).join('\n');
 	const listJoins = LIST_COLUMNS.map(
 		(l) => `LEFT JOIN list_parsed lp_${l.column} ON lp_${l.column}.col = '${l.column}' AND lp_${l.column}.raw = v.${l.column}`
 	).join('\n');
-	await q.run(`CREATE OR REPLACE TEMP TABLE ${PARSED_TABLE} AS
+	await q.run(`CREATE OR REPLACE TEMP VIEW ${PARSED_TABLE} AS
 		SELECT v.*,
-			gt.code AS gemeente_code,
-			parse_date(v.aangemeld_op) AS aangemeld_date,
-			parse_date(v.afgerond_op) AS afgerond_date,
-			parse_date(v.monitoring_op) AS monitoring_date,
-			CASE WHEN fold(v.status) IN ('open', 'afgerond', 'ingetrokken') THEN fold(v.status) END AS status_code,
-			CASE WHEN replace(fold(v.uitkomst), ' ', '_') IN ('opgelost', 'deels_opgelost', 'niet_opgelost')
-				THEN replace(fold(v.uitkomst), ' ', '_') END AS uitkomst_code,
-			CASE WHEN fold(v.monitoring) IN ('duurzaam', 'terugval', 'onbekend') THEN fold(v.monitoring) END AS monitoring_code,
-			esc.code AS escalatie_code,
-			kn.code AS knelpunt_code,
-			CASE WHEN fold(v.terug_van) = 'inwoner' THEN 'inwoner' ELSE tv.code END AS terug_van_code,
-			${AMOUNT_COLUMNS.map((a) => `parse_amount(v.${a}) AS ${a}_amount`).join(',\n\t\t\t')},
+			${value('d_gemeente', 'gemeente')} AS gemeente_code,
+			${DATE_COLUMNS.map((c) => `${value('d_date', c)} AS ${c.replace('_op', '_date')}`).join(', ')},
+			${value('d_status', 'status')} AS status_code,
+			${value('d_uitkomst', 'uitkomst')} AS uitkomst_code,
+			${value('d_monitoring', 'monitoring')} AS monitoring_code,
+			${value('d_escalatie', 'escalatie')} AS escalatie_code,
+			${value('d_knelpunt', 'knelpunt')} AS knelpunt_code,
+			${value('d_terug_van', 'terug_van')} AS terug_van_code,
+			${AMOUNT_COLUMNS.map((a) => `${value('d_amount', a)} AS ${a}_amount`).join(',\n\t\t\t')},
 			${LIST_COLUMNS.map((l) => `coalesce(lp_${l.column}.mask, 0::UBIGINT) AS ${l.column}_mask, lp_${l.column}.unknown AS ${l.column}_unknown`).join(',\n\t\t\t')},
 			coalesce(lp_wetten.articles, []) AS wet_artikelen,
 			CASE WHEN v.oplossing IS NULL THEN [] ELSE list_distinct(list_filter(list_transform(str_split(v.oplossing, '|'), x -> trim(x)), x -> x <> '')) END AS oplossing_list,
-			CASE WHEN v.kwestie IS NULL THEN NULL ELSE fold(v.kwestie) END AS kwestie_key
+			${value('d_kwestie', 'kwestie')} AS kwestie_key
 		FROM v
-		LEFT JOIN gemeente_terms gt ON gt.term = fold(v.gemeente)
-		LEFT JOIN vocabulary_terms esc ON esc.dimension = 'escalatie' AND esc.term = fold(v.escalatie)
-		LEFT JOIN vocabulary kn ON kn.dimension = 'knelpunten' AND upper(kn.code) = upper(trim(v.knelpunt))
-		LEFT JOIN vocabulary_terms tv ON tv.dimension = 'organisaties' AND tv.term = fold(v.terug_van)
+		${scalarJoins}
 		${listJoins}`);
 
-	const checks: string[] = [];
-	const check = (column: string, condition: string, message: string) =>
-		checks.push(`SELECT row_no, '${column}' AS col, ${message} AS message FROM ${PARSED_TABLE} WHERE ${condition}`);
+	const checks: { column: string; condition: string; message: string }[] = [];
+	const check = (column: string, condition: string, message: string) => checks.push({ column, condition, message });
 	const text = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 	for (const required of ['casus_id', 'gemeente', 'aangemeld_op', 'status', 'leefgebieden']) {
@@ -199,20 +237,10 @@ export async function validateStaged(
 	);
 	check('kwestie', 'length(kwestie) > 200', text('kwestie is langer dan 200 tekens.'));
 	check('samenvatting', 'length(samenvatting) > 2000', text('samenvatting is langer dan 2.000 tekens.'));
-	checks.push(`SELECT row_no, 'casus_id' AS col,
-			'casus_id komt al voor in rij ' || first_row || ' van dit bestand.' AS message
-		FROM (SELECT row_no, min(row_no) OVER (PARTITION BY gemeente_code, casus_id) AS first_row
-			FROM ${PARSED_TABLE} WHERE casus_id IS NOT NULL AND gemeente_code IS NOT NULL)
-		WHERE row_no <> first_row`);
 	if (reach && !reach.all) {
-		checks.push(`SELECT row_no, 'gemeente' AS col, 'Deze gemeente valt buiten uw bereik.' AS message
-			FROM ${PARSED_TABLE} WHERE gemeente_code IS NOT NULL AND NOT list_contains($reach, gemeente_code)`);
+		check('gemeente', 'gemeente_code IS NOT NULL AND NOT list_contains($reach, gemeente_code)', text('Deze gemeente valt buiten uw bereik.'));
 	}
-
-	await q.run(
-		`CREATE OR REPLACE TEMP TABLE problems AS ${checks.join('\nUNION ALL\n')}`,
-		reach && !reach.all ? { reach: reach.gemeenten } : undefined
-	);
+	await findProblems(q, checks, reach && !reach.all ? { reach: reach.gemeenten } : {});
 	await scanPersonalData(q, plan, index, unknown);
 
 	const rows = await q.all<{ row_no: number | null; col: string; message: string }>(
@@ -235,6 +263,43 @@ export async function validateStaged(
 		});
 	}
 	return { problems, rejectedRows: rejected };
+}
+
+/**
+ * Runs every check in one pass over the rows: each row gets a bitmask of the checks it fails. Only the
+ * failing rows (few, or none) are then kept and turned into messages, check by check.
+ */
+async function findProblems(
+	q: Queryable,
+	checks: { column: string; condition: string; message: string }[],
+	params: Params
+): Promise<void> {
+	const bits = checks.map((c, i) => `CASE WHEN ${c.condition} THEN ${1n << BigInt(i)}::UBIGINT ELSE 0::UBIGINT END`);
+	await q.run(
+		`CREATE OR REPLACE TEMP TABLE failing AS
+		 SELECT row_no, fails FROM (SELECT row_no, ${bits.join(' | ')} AS fails FROM ${PARSED_TABLE}) WHERE fails <> 0`,
+		params
+	);
+	await q.run(`CREATE OR REPLACE TEMP TABLE problems (row_no BIGINT, col VARCHAR, message VARCHAR)`);
+	const failing = (await q.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM failing'))!.n;
+	if (failing > 0) {
+		await q.run(`CREATE OR REPLACE TEMP TABLE failing AS
+			SELECT p.*, f.fails FROM ${PARSED_TABLE} p JOIN failing f USING (row_no)`);
+	const messages = checks.map(
+		(c, i) =>
+			`SELECT row_no, '${c.column}' AS col, ${c.message} AS message FROM failing WHERE fails & ${1n << BigInt(i)}::UBIGINT <> 0`
+	);
+		await q.run(`INSERT INTO problems ${messages.join('\nUNION ALL\n')}`);
+	}
+	// A casus_id repeated within one municipality: grouping finds the few keys, a join finds their rows.
+	await q.run(`INSERT INTO problems
+		WITH keyed AS (
+			SELECT v.row_no, g.value AS gemeente_code, v.casus_id FROM v JOIN d_gemeente g ON g.raw = v.gemeente
+			WHERE v.casus_id IS NOT NULL AND g.value IS NOT NULL
+		),
+		repeated AS (SELECT gemeente_code, casus_id, min(row_no) AS first_row FROM keyed GROUP BY ALL HAVING count(*) > 1)
+		SELECT k.row_no, 'casus_id', 'casus_id komt al voor in rij ' || r.first_row || ' van dit bestand.'
+		FROM keyed k JOIN repeated r USING (gemeente_code, casus_id) WHERE k.row_no <> r.first_row`);
 }
 
 /**
@@ -285,19 +350,23 @@ async function scanPersonalData(
 		}
 	);
 	// A column of nine-digit numbers nearly all passing the elfproef is a BSN column (random numbers: 1 in 11).
-	const sums = plan.columns
-		.map(
-			(_, i) => `count(c${i})::INTEGER AS filled_${i},
-			count(*) FILTER (WHERE regexp_full_match(regexp_replace(c${i}, '[ .]', '', 'g'), '\\d{9}'))::INTEGER AS nine_${i},
-			count(*) FILTER (WHERE elfproef(regexp_replace(c${i}, '[ .]', '', 'g')))::INTEGER AS pass_${i}`
-		)
-		.join(',\n');
-	const counts = (await q.one<Record<string, number>>(`SELECT ${sums} FROM ${STAGING_TABLE}`))!;
-	for (let i = 0; i < plan.columns.length; i++) {
-		const filled = Number(counts[`filled_${i}`]);
-		const nine = Number(counts[`nine_${i}`]);
-		const pass = Number(counts[`pass_${i}`]);
-		if (filled > 0 && nine >= filled * 0.8 && pass >= nine * 0.8) {
+	// First count nine-digit values per column (a cheap pattern); run the elfproef only on candidate columns.
+	// CASE evaluates its condition left to right, so the regular expression only sees values of the right length.
+	const nineDigits = (c: string) =>
+		`length(${c}) BETWEEN 9 AND 11 AND regexp_full_match(regexp_replace(${c}, '[ .]', '', 'g'), '\\d{9}')`;
+	const counts = (await q.one<Record<string, number>>(
+		`SELECT ${columns.map((c, i) => `count(${c})::INTEGER AS filled_${i}, count(CASE WHEN ${nineDigits(c)} THEN 1 END)::INTEGER AS nine_${i}`).join(', ')}
+		 FROM ${STAGING_TABLE}`
+	))!;
+	for (let i = 0; i < columns.length; i++) {
+		const filled = counts[`filled_${i}`];
+		const nine = counts[`nine_${i}`];
+		if (filled === 0 || nine < filled * 0.8) continue;
+		const passing = (await q.one<{ n: number }>(
+			`SELECT count(*) FILTER (WHERE elfproef(regexp_replace(c${i}, '[ .]', '', 'g')))::INTEGER AS n
+			 FROM ${STAGING_TABLE} WHERE ${nineDigits(`c${i}`)}`
+		))!.n;
+		if (passing >= nine * 0.8) {
 			await q.run(
 				`INSERT INTO problems VALUES (NULL, $col, 'Deze kolom bestaat uit negen cijfers die vrijwel allemaal de elfproef halen: dit lijken BSN''s.')`,
 				{ col: `#${i}` }

@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { checkFile, DEFAULT_SOURCE, importFile, sourceProblem, type ImportResult } from '$lib/server/ingest';
-import { getMapping, listMappings } from '$lib/server/ingest/mappings';
+import { getMapping, listMappings, MappingError, mappingNameProblem, parseMapping, saveMapping } from '$lib/server/ingest/mappings';
+import { audit } from '$lib/server/audit';
 import {
 	HistoryError,
 	listImports,
@@ -28,14 +29,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { gemeenten } = reference();
 	const beheerder = user.role === 'beheerder';
 	const sources = beheerder ? await listSources(db, user.reach) : [];
+	const naam = (code: string) => gemeenten.naam(code);
 	const inReach = [...new Set(sources.map((s) => s.gemeente))];
 	return {
 		imports: await listImports(db, user.reach, user.email),
 		mappings: (await listMappings(db)).map((m) => m.name),
 		beheerder,
-		sources: sources.map((s) => ({ ...s, naam: gemeenten.naam(s.gemeente) })),
+		sources: sources.map((s) => ({ ...s, naam: naam(s.gemeente) })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
 		retention: beheerder
-			? await Promise.all(inReach.map(async (code) => ({ code, naam: gemeenten.naam(code), months: await retentionMonths(db, code) })))
+			? (await Promise.all(inReach.map(async (code) => ({ code, naam: naam(code), months: await retentionMonths(db, code) })))).sort(
+					(a, b) => a.naam.localeCompare(b.naam, 'nl')
+				)
 			: []
 	};
 };
@@ -97,7 +101,38 @@ async function upload(event: Parameters<Actions[string]>[0], write: boolean) {
 	}
 }
 
+/** `Bronkolom = canonieke kolom`, one per line, as typed on the page. */
+function mappingFromLines(text: string): Record<string, string> {
+	const mapping: Record<string, string> = {};
+	for (const line of text.split(/\r?\n/)) {
+		if (!line.trim()) continue;
+		const [from, to] = line.split(/=|→|->/).map((part) => part.trim());
+		if (!from || !to) throw new MappingError(`Schrijf elke regel als "kolom in het bestand = canonieke kolom", niet "${line.trim().slice(0, 60)}".`);
+		mapping[from] = to;
+	}
+	if (Object.keys(mapping).length === 0) throw new MappingError('Vul minstens één regel in.');
+	return mapping;
+}
+
 export const actions: Actions = {
+	koppeling: async ({ request, locals }) => {
+		const user = requireCapability(locals, 'import');
+		const form = await request.formData();
+		const name = String(form.get('naam') ?? '').trim();
+		const lines = String(form.get('regels') ?? '');
+		const nameError = mappingNameProblem(name);
+		if (nameError) return fail(400, { message: nameError, field: 'naam', mappingLines: lines });
+		try {
+			const mapping = parseMapping(mappingFromLines(lines));
+			const db = await getDb();
+			await saveMapping(db, name, mapping);
+			await audit(db, { actor: user.email, action: 'kolomkoppeling opslaan', object: name, result: 'ok' });
+			return { done: `Kolomkoppeling "${name}" is opgeslagen.` };
+		} catch (error) {
+			if (error instanceof MappingError) return fail(400, { message: error.message, field: 'regels', mappingLines: lines });
+			throw error;
+		}
+	},
 	controleren: (event) => upload(event, false),
 	importeren: (event) => upload(event, true),
 	ongedaan: async ({ request, locals }) => {

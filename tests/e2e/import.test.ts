@@ -1,0 +1,96 @@
+/** The import page in a real browser: check, import, refuse a file with a BSN, undo; with and without JavaScript. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addUser, freshDb, projectDir, removeDb, request, sampleExport, startServer, type RunningServer } from '../support/server';
+import { axeViolations, formatViolations, launchBrowser, loginInBrowser } from '../support/browser';
+
+const BEHEERDER = 'beheer@leeuwarden.example';
+const refusedExport = path.join(projectDir, 'tests', 'support', 'refused-bsn.csv');
+
+let db: string;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	db = freshDb('e2e-import');
+	addUser(db, { email: BEHEERDER, role: 'beheerder', gemeente: ['GM0080'] });
+	server = await startServer({ db });
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	removeDb(db);
+});
+
+async function page(javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ locale: 'nl-NL', javaScriptEnabled });
+	const p = await context.newPage();
+	await loginInBrowser(p, server.url, BEHEERDER);
+	await p.goto(`${server.url}/import`);
+	return p;
+}
+
+async function casesOnDashboard(p: Page): Promise<string> {
+	await p.goto(`${server.url}/`);
+	return (await p.locator('.portal-figure', { hasText: 'Casussen' }).locator('dd').textContent())!.trim();
+}
+
+describe('import page', () => {
+	it('checks a file without saving, then imports it, and is axe clean', async () => {
+		const p = await page();
+		expect(formatViolations('/import', await axeViolations(p))).toBe('/import: no axe violations');
+		await p.setInputFiles('#bestand', sampleExport);
+		await p.getByRole('button', { name: 'Alleen controleren' }).click();
+		await p.getByRole('status').filter({ hasText: 'Gecontroleerd: alle 30 rijen zijn in orde.' }).waitFor();
+		expect(await p.locator('table', { hasText: 'Eerste rijen zoals de portal ze leest' }).locator('tbody tr').count()).toBe(5);
+		expect(await casesOnDashboard(p)).toBe('0');
+
+		await p.goto(`${server.url}/import`);
+		await p.setInputFiles('#bestand', sampleExport);
+		await p.getByRole('button', { name: 'Importeren' }).click();
+		await p.getByText('Geïmporteerd: 30 rijen; 30 nieuw, 0 bijgewerkt, 0 verwijderd.').waitFor();
+		expect(await p.locator('table', { hasText: 'De laatste imports' }).textContent()).toContain('leeuwarden-2024-2025.csv');
+		expect(formatViolations('/import with result', await axeViolations(p))).toBe('/import with result: no axe violations');
+		expect(await casesOnDashboard(p)).toBe('30');
+		await p.context().close();
+	});
+
+	it('refuses a file with a BSN whole, lists the problem without the number, and offers it as CSV', async () => {
+		const p = await page();
+		await p.setInputFiles('#bestand', refusedExport);
+		await p.getByRole('button', { name: 'Importeren' }).click();
+		await p.getByRole('alert').filter({ hasText: 'Het bestand is geweigerd' }).waitFor();
+		const problems = p.locator('table', { hasText: 'Problemen' });
+		expect(await problems.textContent()).toContain('Rij 5, kwestie');
+		expect(await p.content()).not.toContain('111222333');
+		const link = await p.getByRole('link', { name: 'Download de problemen als CSV' }).getAttribute('href');
+		const cookie = (await p.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		const csv = await request(server, link!, { cookie });
+		expect(csv.status).toBe(200);
+		expect(csv.text).toContain('5;kwestie;');
+		expect(csv.text).not.toContain('111222333');
+		expect(formatViolations('/import refused', await axeViolations(p))).toBe('/import refused: no axe violations');
+		expect(await casesOnDashboard(p), 'nothing of the refused file was written').toBe('30');
+		await p.context().close();
+	});
+
+	it('works as a plain form post without JavaScript', async () => {
+		const p = await page(false);
+		await p.setInputFiles('#bestand', sampleExport);
+		await p.getByRole('button', { name: 'Importeren' }).click();
+		await p.getByText('Geïmporteerd: 30 rijen; 0 nieuw, 30 bijgewerkt, 0 verwijderd.').waitFor();
+		expect(await p.locator('table', { hasText: 'De laatste imports' }).locator('tbody tr').count()).toBe(3);
+		await p.context().close();
+	});
+
+	it('lets the beheerder undo the latest import of a source', async () => {
+		const p = await page();
+		await p.getByRole('button', { name: /Ongedaan maken/ }).first().click();
+		await p.getByText(/is ongedaan gemaakt: 30 casussen weg, 30 teruggezet/).waitFor();
+		expect(await casesOnDashboard(p)).toBe('30');
+		await p.context().close();
+	});
+});
