@@ -21,7 +21,10 @@ function findCommand(args: string[]): { command: Command; rest: string[] } {
 }
 
 function usage(): string {
-	return ['Gebruik: npm run cli -- <opdracht> [opties] [--json]', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
+	return [
+		'Gebruik: npm run cli -- <opdracht> [opties] [--json]',
+		...COMMANDS.map((c) => `  ${c.usage}`)
+	].join('\n');
 }
 
 async function readStdin(): Promise<string> {
@@ -65,7 +68,11 @@ async function main(argv: string[]): Promise<number> {
 		return outcome.exitCode ?? 0;
 	} catch (error) {
 		if (error instanceof UsageError) return fail(2, `${error.message}\n\n${usage()}`);
-		if (error instanceof InputError || error instanceof DatabaseLockedError || error instanceof DatabaseUnreadableError) {
+		if (
+			error instanceof InputError ||
+			error instanceof DatabaseLockedError ||
+			error instanceof DatabaseUnreadableError
+		) {
 			return fail(1, error.message);
 		}
 		return fail(1, `Onverwachte fout: ${error instanceof Error ? error.message : String(error)}`);

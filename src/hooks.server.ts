@@ -18,7 +18,10 @@ export const init: ServerInit = async () => {
 		await purgeExpiredCases(db, 'systeem (bewaartermijn)');
 	};
 	await housekeeping();
-	setInterval(() => void housekeeping().catch((error) => console.error('Onderhoud mislukt:', error)), DAY_MS).unref();
+	setInterval(
+		() => void housekeeping().catch((error) => console.error('Onderhoud mislukt:', error)),
+		DAY_MS
+	).unref();
 	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT).
 	process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
 };

@@ -8,4 +8,12 @@ const started = performance.now();
 const result = await importFile(db, file, { fileName: 'bench.csv', actor: 'bench', reach: null });
 const ms = performance.now() - started;
 db.close();
-console.log(JSON.stringify({ status: result.status, rows: result.rows, problems: result.problems.slice(0, 3), ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(
+	JSON.stringify({
+		status: result.status,
+		rows: result.rows,
+		problems: result.problems.slice(0, 3),
+		ms,
+		maxRssBytes: process.resourceUsage().maxRSS * 1024
+	})
+);

@@ -23,7 +23,12 @@ export interface Command {
 	positionals?: string[];
 	/** Checks the arguments before the database is opened, so misuse is exit 2 even while the server runs. */
 	check?(values: Values): void;
-	run(context: { values: Values; positionals: string[]; db: Database; stdin: () => Promise<string> }): Promise<Outcome>;
+	run(context: {
+		values: Values;
+		positionals: string[];
+		db: Database;
+		stdin: () => Promise<string>;
+	}): Promise<Outcome>;
 }
 
 /** Wrong command, option or value: exit 2. */

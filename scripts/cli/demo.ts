@@ -8,7 +8,8 @@ export const demoCommand: Command = {
 	async run({ values, db }) {
 		const cases = values.cases === undefined ? 2500 : Number(values.cases);
 		const seed = values.seed === undefined ? 2026 : Number(values.seed);
-		if (!Number.isInteger(cases) || cases < 1 || cases > 5_000_000) throw new UsageError('--cases is een geheel getal van 1 tot 5.000.000.');
+		if (!Number.isInteger(cases) || cases < 1 || cases > 5_000_000)
+			throw new UsageError('--cases is een geheel getal van 1 tot 5.000.000.');
 		if (!Number.isInteger(seed)) throw new UsageError('--seed is een geheel getal.');
 		// Loaded on demand: the generator is only needed by this command.
 		const { fillDemo, DEMO_PASSWORD } = await import('../demo/fill');

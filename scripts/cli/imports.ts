@@ -2,14 +2,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importFile, type ImportProblem } from '../../src/lib/server/ingest';
-import { getMapping, listMappings, MappingError, mappingNameProblem, parseMapping, saveMapping } from '../../src/lib/server/ingest/mappings';
+import {
+	getMapping,
+	listMappings,
+	MappingError,
+	mappingNameProblem,
+	parseMapping,
+	saveMapping
+} from '../../src/lib/server/ingest/mappings';
 import { InputError, requireString, UsageError, type Command } from './command';
 
 function problemLines(title: string, problems: ImportProblem[]): string[] {
 	if (problems.length === 0) return [];
 	return [
 		title,
-		...problems.map((p) => `  ${p.row === null ? 'bestand' : `rij ${p.row}`}${p.column ? `, ${p.column}` : ''}: ${p.message}`)
+		...problems.map(
+			(p) =>
+				`  ${p.row === null ? 'bestand' : `rij ${p.row}`}${p.column ? `, ${p.column}` : ''}: ${p.message}`
+		)
 	];
 }
 
@@ -25,7 +35,8 @@ export const importCommand: Command = {
 	},
 	async run({ values, positionals, db }) {
 		const file = path.resolve(positionals[0]);
-		if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new InputError(`Bestand niet gevonden: ${positionals[0]}`);
+		if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+			throw new InputError(`Bestand niet gevonden: ${positionals[0]}`);
 		let mapping;
 		if (typeof values.mapping === 'string') {
 			mapping = await getMapping(db, values.mapping);
@@ -86,7 +97,10 @@ export const mappingSet: Command = {
 		try {
 			const mapping = parseMapping(parsed);
 			await saveMapping(db, name, mapping);
-			return { json: { status: 'ok', name, mapping }, text: `Koppeling "${name}" opgeslagen (${Object.keys(mapping).length} kolommen).` };
+			return {
+				json: { status: 'ok', name, mapping },
+				text: `Koppeling "${name}" opgeslagen (${Object.keys(mapping).length} kolommen).`
+			};
 		} catch (error) {
 			if (error instanceof MappingError) throw new InputError(error.message);
 			throw error;
@@ -103,7 +117,14 @@ export const mappingList: Command = {
 		return {
 			json: { mappings },
 			text: mappings.length
-				? mappings.map((m) => `${m.name}: ${Object.entries(m.mapping).map(([a, b]) => `${a} → ${b}`).join(', ')}`).join('\n')
+				? mappings
+						.map(
+							(m) =>
+								`${m.name}: ${Object.entries(m.mapping)
+									.map(([a, b]) => `${a} → ${b}`)
+									.join(', ')}`
+						)
+						.join('\n')
 				: 'Er zijn nog geen koppelingen.'
 		};
 	}

@@ -27,13 +27,26 @@ export const userAdd: Command = {
 		const password = (await stdin()).split(/\r?\n/)[0];
 		const gemeenten = (values.gemeente as string[] | undefined) ?? [];
 		const { gemeenten: register } = reference();
-		const codes = gemeenten.map((g) => (g.toLowerCase() === 'alle' ? 'alle' : (register.resolve(g)?.code ?? g)));
+		const codes = gemeenten.map((g) =>
+			g.toLowerCase() === 'alle' ? 'alle' : (register.resolve(g)?.code ?? g)
+		);
 		try {
-			const user = await createUser(db, { email, password, role, gemeenten: codes }, (c) => !!register.get(c));
+			const user = await createUser(
+				db,
+				{ email, password, role, gemeenten: codes },
+				(c) => !!register.get(c)
+			);
 			await audit(db, { actor: 'cli', action: 'gebruiker toevoegen', object: user.email, result: 'ok' });
-			const reach = user.all_gemeenten || user.role === 'landelijk' ? 'alle gemeenten' : user.gemeenten.join(', ');
+			const reach =
+				user.all_gemeenten || user.role === 'landelijk' ? 'alle gemeenten' : user.gemeenten.join(', ');
 			return {
-				json: { status: 'ok', id: user.id, email: user.email, role: user.role, gemeenten: user.all_gemeenten ? 'alle' : user.gemeenten },
+				json: {
+					status: 'ok',
+					id: user.id,
+					email: user.email,
+					role: user.role,
+					gemeenten: user.all_gemeenten ? 'alle' : user.gemeenten
+				},
 				text: `Gebruiker ${user.email} toegevoegd als ${user.role} (${reach}).`
 			};
 		} catch (error) {
@@ -53,7 +66,12 @@ export const tokenAdd: Command = {
 		if (!user) throw new InputError(`Er is geen gebruiker met e-mailadres ${email}.`);
 		const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : 'cli';
 		const token = await createApiToken(db, user.id, name);
-		await audit(db, { actor: 'cli', action: 'API-token aanmaken', object: `${user.email} (${name})`, result: 'ok' });
+		await audit(db, {
+			actor: 'cli',
+			action: 'API-token aanmaken',
+			object: `${user.email} (${name})`,
+			result: 'ok'
+		});
 		return {
 			json: { token },
 			text: `API-token voor ${user.email} (bewaar het nu; het wordt niet opnieuw getoond):\n${token}`

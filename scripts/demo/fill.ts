@@ -14,7 +14,12 @@ export const DEMO_PASSWORD = 'Demo-portaal-2026!';
 /** One account per role, with the reach such a user has in practice. */
 export const DEMO_ACCOUNTS = [
 	{ email: 'beheerder@demo.example', role: 'beheerder', gemeenten: ['alle'], note: 'alle gemeenten' },
-	{ email: 'kwaliteitsteam@utrecht.demo.example', role: 'kwaliteitsteam', gemeenten: ['GM0344'], note: 'Utrecht' },
+	{
+		email: 'kwaliteitsteam@utrecht.demo.example',
+		role: 'kwaliteitsteam',
+		gemeenten: ['GM0344'],
+		note: 'Utrecht'
+	},
 	{ email: 'beleid@denhaag.demo.example', role: 'beleid', gemeenten: ['GM0518'], note: 'Den Haag' },
 	{ email: 'college@leeuwarden.demo.example', role: 'college', gemeenten: ['GM0080'], note: 'Leeuwarden' },
 	{
@@ -32,14 +37,22 @@ export interface DemoSummary {
 	accounts: { email: string; role: string; note: string }[];
 }
 
-export async function fillDemo(db: Database, options: { cases: number; seed: number; endDate?: string }): Promise<DemoSummary> {
+export async function fillDemo(
+	db: Database,
+	options: { cases: number; seed: number; endDate?: string }
+): Promise<DemoSummary> {
 	const endDate = options.endDate ?? new Date().toISOString().slice(0, 10);
 	const records = generateDemoCases({ cases: options.cases, seed: options.seed, endDate });
 	const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-demo-'));
 	try {
 		const file = path.join(dir, 'demo-casussen.csv');
 		await fs.promises.writeFile(file, toSemicolonCsv(records));
-		const result = await importFile(db, file, { fileName: 'demo-casussen.csv', source: 'demo', actor: 'demo', reach: null });
+		const result = await importFile(db, file, {
+			fileName: 'demo-casussen.csv',
+			source: 'demo',
+			actor: 'demo',
+			reach: null
+		});
 		if (result.status !== 'imported') {
 			const first = result.problems.slice(0, 5).map((p) => `rij ${p.row} ${p.column}: ${p.message}`);
 			throw new Error(`De demodata werden geweigerd:\n${first.join('\n')}`);
@@ -56,7 +69,12 @@ export async function fillDemo(db: Database, options: { cases: number; seed: num
 		if (await findUserByEmail(db, account.email)) continue;
 		await createUser(
 			db,
-			{ email: account.email, password: DEMO_PASSWORD, role: account.role, gemeenten: [...account.gemeenten] },
+			{
+				email: account.email,
+				password: DEMO_PASSWORD,
+				role: account.role,
+				gemeenten: [...account.gemeenten]
+			},
 			(code) => !!gemeenten.get(code)
 		);
 	}

@@ -2,7 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { addUser, freshDb, projectDir, removeDb, request, sampleExport, startServer, type RunningServer } from '../support/server';
+import {
+	addUser,
+	freshDb,
+	projectDir,
+	removeDb,
+	request,
+	sampleExport,
+	startServer,
+	type RunningServer
+} from '../support/server';
 import { axeViolations, formatViolations, launchBrowser, loginInBrowser } from '../support/browser';
 
 const BEHEERDER = 'beheer@leeuwarden.example';
@@ -45,15 +54,24 @@ describe('import page', () => {
 		await p.setInputFiles('#bestand', sampleExport);
 		await p.getByRole('button', { name: 'Alleen controleren' }).click();
 		await p.getByRole('status').filter({ hasText: 'Gecontroleerd: alle 30 rijen zijn in orde.' }).waitFor();
-		expect(await p.locator('table', { hasText: 'Eerste rijen zoals de portal ze leest' }).locator('tbody tr').count()).toBe(5);
+		expect(
+			await p
+				.locator('table', { hasText: 'Eerste rijen zoals de portal ze leest' })
+				.locator('tbody tr')
+				.count()
+		).toBe(5);
 		expect(await casesOnDashboard(p)).toBe('0');
 
 		await p.goto(`${server.url}/import`);
 		await p.setInputFiles('#bestand', sampleExport);
 		await p.getByRole('button', { name: 'Importeren' }).click();
 		await p.getByText('Geïmporteerd: 30 rijen; 30 nieuw, 0 bijgewerkt, 0 verwijderd.').waitFor();
-		expect(await p.locator('table', { hasText: 'De laatste imports' }).textContent()).toContain('leeuwarden-2024-2025.csv');
-		expect(formatViolations('/import with result', await axeViolations(p))).toBe('/import with result: no axe violations');
+		expect(await p.locator('table', { hasText: 'De laatste imports' }).textContent()).toContain(
+			'leeuwarden-2024-2025.csv'
+		);
+		expect(formatViolations('/import with result', await axeViolations(p))).toBe(
+			'/import with result: no axe violations'
+		);
 		expect(await casesOnDashboard(p)).toBe('30');
 		await p.context().close();
 	});
@@ -72,7 +90,9 @@ describe('import page', () => {
 		expect(csv.status).toBe(200);
 		expect(csv.text).toContain('5;kwestie;');
 		expect(csv.text).not.toContain('111222333');
-		expect(formatViolations('/import refused', await axeViolations(p))).toBe('/import refused: no axe violations');
+		expect(formatViolations('/import refused', await axeViolations(p))).toBe(
+			'/import refused: no axe violations'
+		);
 		expect(await casesOnDashboard(p), 'nothing of the refused file was written').toBe('30');
 		await p.context().close();
 	});
@@ -88,7 +108,10 @@ describe('import page', () => {
 
 	it('lets the beheerder undo the latest import of a source', async () => {
 		const p = await page();
-		await p.getByRole('button', { name: /Ongedaan maken/ }).first().click();
+		await p
+			.getByRole('button', { name: /Ongedaan maken/ })
+			.first()
+			.click();
 		await p.getByText(/is ongedaan gemaakt: 30 casussen weg, 30 teruggezet/).waitFor();
 		expect(await casesOnDashboard(p)).toBe('30');
 		await p.context().close();

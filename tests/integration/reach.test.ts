@@ -32,10 +32,26 @@ beforeAll(async () => {
 	const utrecht = path.join(path.dirname(db), 'utrecht.csv');
 	fs.writeFileSync(utrecht, UTRECHT_EXPORT);
 	importExport(db, utrecht);
-	tokens.leeuwarden = userWithToken(db, { email: 'kt@leeuwarden.example', role: 'kwaliteitsteam', gemeente: ['GM0080'] });
-	tokens.utrecht = userWithToken(db, { email: 'kt@utrecht.example', role: 'kwaliteitsteam', gemeente: ['GM0344'] });
-	tokens.regio = userWithToken(db, { email: 'ret@regio.example', role: 'beleid', gemeente: ['GM0080', 'GM0344'] });
-	tokens.college = userWithToken(db, { email: 'college@utrecht.example', role: 'college', gemeente: ['GM0344'] });
+	tokens.leeuwarden = userWithToken(db, {
+		email: 'kt@leeuwarden.example',
+		role: 'kwaliteitsteam',
+		gemeente: ['GM0080']
+	});
+	tokens.utrecht = userWithToken(db, {
+		email: 'kt@utrecht.example',
+		role: 'kwaliteitsteam',
+		gemeente: ['GM0344']
+	});
+	tokens.regio = userWithToken(db, {
+		email: 'ret@regio.example',
+		role: 'beleid',
+		gemeente: ['GM0080', 'GM0344']
+	});
+	tokens.college = userWithToken(db, {
+		email: 'college@utrecht.example',
+		role: 'college',
+		gemeente: ['GM0344']
+	});
 	tokens.landelijk = userWithToken(db, { email: 'l@programma.example', role: 'landelijk' });
 	addUser(db, { email: 'beheer@utrecht.example', role: 'beheerder', gemeente: ['GM0344'] });
 	tokens.beheerUtrecht = addToken(db, 'beheer@utrecht.example');
@@ -51,7 +67,9 @@ afterAll(async () => {
 });
 
 const cases = async (token: string, query = '') =>
-	(await request(server, `/api/v1/counts?dimension=leefgebieden${query}`, { token })).body as { cases: number };
+	(await request(server, `/api/v1/counts?dimension=leefgebieden${query}`, { token })).body as {
+		cases: number;
+	};
 
 describe('API reach', () => {
 	it('each user counts only the cases of its own municipalities', async () => {
@@ -75,19 +93,32 @@ describe('API reach', () => {
 	});
 
 	it('budget, co-occurrence and signals are scoped too', async () => {
-		const budget = (await request(server, '/api/v1/budget', { token: tokens.utrecht })).body as { spent: number; cases: number };
+		const budget = (await request(server, '/api/v1/budget', { token: tokens.utrecht })).body as {
+			spent: number;
+			cases: number;
+		};
 		expect(budget).toMatchObject({ spent: 750, cases: 2 });
-		const matrix = (await request(server, '/api/v1/cooccurrence?dimension=leefgebieden', { token: tokens.utrecht })).body as {
+		const matrix = (
+			await request(server, '/api/v1/cooccurrence?dimension=leefgebieden', { token: tokens.utrecht })
+		).body as {
 			labels: string[];
 		};
 		expect(matrix.labels).toEqual(['financiën', 'verblijf']);
-		const signals = (await request(server, '/api/v1/signals?threshold=2&window_months=24&as_of=2025-12-31', { token: tokens.utrecht }))
-			.body as { signals: { kwestie: string }[] };
+		const signals = (
+			await request(server, '/api/v1/signals?threshold=2&window_months=24&as_of=2025-12-31', {
+				token: tokens.utrecht
+			})
+		).body as { signals: { kwestie: string }[] };
 		expect(signals.signals.map((s) => s.kwestie)).toEqual(['Alleen in Utrecht']);
 	});
 
 	it('answers 401 without a session or a valid token, and health needs neither', async () => {
-		for (const endpoint of ['/api/v1/counts?dimension=leefgebieden', '/api/v1/cooccurrence?dimension=wetten', '/api/v1/budget', '/api/v1/signals']) {
+		for (const endpoint of [
+			'/api/v1/counts?dimension=leefgebieden',
+			'/api/v1/cooccurrence?dimension=wetten',
+			'/api/v1/budget',
+			'/api/v1/signals'
+		]) {
 			expect((await request(server, endpoint)).status, endpoint).toBe(401);
 			expect((await request(server, endpoint, { token: 'slp_abc.def' })).status, endpoint).toBe(401);
 		}
@@ -99,7 +130,10 @@ describe('API reach', () => {
 		const r = await request(server, '/api/v1/counts?dimension=kleuren', { token: tokens.utrecht });
 		expect(r.status).toBe(400);
 		expect((r.body as { message: string }).message).toMatch(/dimension is een van/);
-		expect((await request(server, '/api/v1/counts?dimension=wetten&from=2025-13-01', { token: tokens.utrecht })).status).toBe(400);
+		expect(
+			(await request(server, '/api/v1/counts?dimension=wetten&from=2025-13-01', { token: tokens.utrecht }))
+				.status
+		).toBe(400);
 	});
 });
 
@@ -116,10 +150,15 @@ describe('page reach', () => {
 		const page = await request(server, '/', { cookie: cookies.utrecht });
 		expect(page.status).toBe(200);
 		expect(page.text).toMatch(/<dt>Casussen<\/dt><dd>2<\/dd>/);
-		const csv = await request(server, '/download/dashboard?format=csv&tabel=dashboard-jaren', { cookie: cookies.utrecht });
+		const csv = await request(server, '/download/dashboard?format=csv&tabel=dashboard-jaren', {
+			cookie: cookies.utrecht
+		});
 		expect(csv.text).toContain('2025;2;0;2;0');
 		expect(csv.text).not.toContain('2024');
-		expect((await request(server, '/download/dashboard?format=csv&gemeente=GM0080', { cookie: cookies.utrecht })).status).toBe(403);
+		expect(
+			(await request(server, '/download/dashboard?format=csv&gemeente=GM0080', { cookie: cookies.utrecht }))
+				.status
+		).toBe(403);
 		expect((await request(server, '/?gemeente=GM0080', { cookie: cookies.utrecht })).status).toBe(403);
 	});
 
@@ -139,28 +178,48 @@ describe('page reach', () => {
 	it('logging out ends the session on the server', async () => {
 		const cookie = await loginCookie(server, 'kt@leeuwarden.example');
 		expect((await request(server, '/', { cookie })).status).toBe(200);
-		const out = await request(server, '/logout', { cookie }, {
-			method: 'POST',
-			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-			body: ''
-		});
+		const out = await request(
+			server,
+			'/logout',
+			{ cookie },
+			{
+				method: 'POST',
+				headers: {
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: server.url
+				},
+				body: ''
+			}
+		);
 		expect(out.status).toBe(303);
 		expect((await request(server, '/', { cookie })).status).toBe(303);
 	});
 
 	it('gives the same answer for an unknown e-mail and a wrong password', async () => {
 		const attempt = (email: string) =>
-			request(server, '/login', {}, {
-				method: 'POST',
-				headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-				body: new URLSearchParams({ email, password: 'Niet-Het-Wachtwoord-1' }).toString()
-			});
+			request(
+				server,
+				'/login',
+				{},
+				{
+					method: 'POST',
+					headers: {
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded',
+						origin: server.url
+					},
+					body: new URLSearchParams({ email, password: 'Niet-Het-Wachtwoord-1' }).toString()
+				}
+			);
 		const unknown = await attempt('niemand@nergens.example');
 		const wrong = await attempt('kt@utrecht.example');
 		expect(unknown.status).toBe(400);
 		expect(wrong.status).toBe(unknown.status);
 		expect(unknown.text).toContain('Het e-mailadres of het wachtwoord klopt niet.');
-		expect(wrong.text.replace(/kt@utrecht\.example/g, '')).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+		expect(wrong.text.replace(/kt@utrecht\.example/g, '')).toContain(
+			'Het e-mailadres of het wachtwoord klopt niet.'
+		);
 	});
 });
 
@@ -174,7 +233,9 @@ describe('the CLI while the server holds the database', () => {
 
 	it('answers misuse with exit 2', () => {
 		expect(cli(['frobnicate'], { db }).code).toBe(2);
-		expect(cli(['user', 'add', '--email', 'x@y.nl', '--role', 'keizer', '--password-stdin'], { db }).code).toBe(2);
+		expect(
+			cli(['user', 'add', '--email', 'x@y.nl', '--role', 'keizer', '--password-stdin'], { db }).code
+		).toBe(2);
 		expect(cli(['import'], { db }).code).toBe(2);
 	});
 });

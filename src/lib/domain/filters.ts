@@ -52,3 +52,10 @@ export function filterQuery(filter: CaseFilter): string {
 	const text = params.toString();
 	return text ? `?${text}` : '';
 }
+
+/** The download address of a view's tables, keeping the page's filters: `/download/dashboard?from=…&format=csv`. */
+export function downloadHref(view: string, pageSearch: string, extra: Record<string, string>): string {
+	const params = new URLSearchParams(pageSearch);
+	for (const [key, value] of Object.entries(extra)) params.set(key, value);
+	return `/download/${view}?${params}`;
+}

@@ -52,15 +52,13 @@ export class GemeenteRegister {
 }
 
 export function parseGemeenten(gemeentenCsv: string, aliasesCsv: string): GemeenteRegister {
-	const gemeenten = parseCsv(gemeentenCsv).map(
-		(row): Gemeente => ({
-			code: row.code,
-			naam: row.naam,
-			provincie: row.provincie,
-			inwoners: Number(row.inwoners),
-			grootteklasse: row.grootteklasse as SizeClass
-		})
-	);
+	const gemeenten = parseCsv(gemeentenCsv).map((row): Gemeente => ({
+		code: row.code,
+		naam: row.naam,
+		provincie: row.provincie,
+		inwoners: Number(row.inwoners),
+		grootteklasse: row.grootteklasse as SizeClass
+	}));
 	const aliases = parseCsv(aliasesCsv).map((row) => ({ alias: row.alias, code: row.code }));
 	return new GemeenteRegister(gemeenten, aliases);
 }

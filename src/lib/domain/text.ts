@@ -2,10 +2,5 @@
 
 /** `Financiën ` and `financien` fold to the same key; the SQL twin is `fold_sql` in the server's db. */
 export function fold(value: string): string {
-	return value
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
+	return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -21,7 +21,13 @@ export async function setFund(db: Database, fund: Fund): Promise<void> {
 		await tx.run(
 			`INSERT INTO funds (gemeente, name, name_key, year, budget)
 			 VALUES ($gemeente, $name, $key, $year, $budget::DECIMAL(18, 2))`,
-			{ gemeente: fund.gemeente, name: fund.name.trim(), key, year: fund.year, budget: fund.budget.toFixed(2) }
+			{
+				gemeente: fund.gemeente,
+				name: fund.name.trim(),
+				key,
+				year: fund.year,
+				budget: fund.budget.toFixed(2)
+			}
 		);
 	});
 }

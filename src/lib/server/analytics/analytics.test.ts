@@ -48,7 +48,8 @@ describe('expandMatrix', () => {
 });
 
 describe('splitBenefits', () => {
-	const parties = (mask: bigint) => ['gemeente', 'woningcorporatie', 'zorgverzekeraar'].filter((_, i) => (mask >> BigInt(i)) & 1n);
+	const parties = (mask: bigint) =>
+		['gemeente', 'woningcorporatie', 'zorgverzekeraar'].filter((_, i) => (mask >> BigInt(i)) & 1n);
 
 	it('splits evenly and exactly, rounding to cents only at the end', () => {
 		// 3 cases of 100,00 over three parties: 33,333… each, three times = 100,00 exactly, not 99,99.
@@ -63,7 +64,11 @@ describe('splitBenefits', () => {
 			parties
 		);
 		// gemeente: 10000/3 + 5 + 1/2 = 3338,83… cents.
-		expect(mixed.find((r) => r.party === 'gemeente')).toEqual({ party: 'gemeente', savingsLow: 33.39, savingsHigh: 66.73 });
+		expect(mixed.find((r) => r.party === 'gemeente')).toEqual({
+			party: 'gemeente',
+			savingsLow: 33.39,
+			savingsHigh: 66.73
+		});
 	});
 
 	it('puts savings without parties under onbekend', () => {
@@ -78,10 +83,54 @@ describe('queries', () => {
 	beforeEach(async () => {
 		store = await openTempStore();
 		const result = await importRows(store, [
-			caseRow('A1', { aangemeld_op: '2024-01-10', leefgebieden: 'financiën|wonen', organisaties: 'IND|UWV', route: 'Casusteam', escalatie: 'lokale_tafel', knelpunt: '4', status: 'afgerond', afgerond_op: '2024-02-10', uitkomst: 'opgelost', kwestie: 'Verblijfsvergunning te laat verlengd', fonds: 'Maatwerkbudget', kosten_oplossing: '100,00', besparing_laag: '300,00', besparing_hoog: '900,00', baten_bij: 'gemeente|woningcorporatie|zorgverzekeraar' }),
-			caseRow('A2', { aangemeld_op: '2024-06-30', leefgebieden: 'financiën', organisaties: 'IND', route: 'Maatwerkcoach', escalatie: 'maatwerkcoach', knelpunt: '2A', kwestie: 'verblijfsvergunning  te laat VERLENGD', fonds: 'maatwerkbudget', kosten_oplossing: '0,10' }),
-			caseRow('A3', { aangemeld_op: '2025-03-01', leefgebieden: 'wonen|psychische gezondheid', route: 'Casusteam', escalatie: 'lokale_tafel', knelpunt: '4', status: 'ingetrokken', afgerond_op: '2025-03-02', kwestie: 'Verblijfsvergunning te laat verlengd', besparing_hoog: '50,00' }),
-			caseRow('U1', { gemeente: 'GM0344', aangemeld_op: '2024-03-03', leefgebieden: 'financiën|wonen', organisaties: 'IND', kwestie: 'Verblijfsvergunning te laat verlengd', fonds: 'OMO-fonds', kosten_oplossing: '1.000.000,00' })
+			caseRow('A1', {
+				aangemeld_op: '2024-01-10',
+				leefgebieden: 'financiën|wonen',
+				organisaties: 'IND|UWV',
+				route: 'Casusteam',
+				escalatie: 'lokale_tafel',
+				knelpunt: '4',
+				status: 'afgerond',
+				afgerond_op: '2024-02-10',
+				uitkomst: 'opgelost',
+				kwestie: 'Verblijfsvergunning te laat verlengd',
+				fonds: 'Maatwerkbudget',
+				kosten_oplossing: '100,00',
+				besparing_laag: '300,00',
+				besparing_hoog: '900,00',
+				baten_bij: 'gemeente|woningcorporatie|zorgverzekeraar'
+			}),
+			caseRow('A2', {
+				aangemeld_op: '2024-06-30',
+				leefgebieden: 'financiën',
+				organisaties: 'IND',
+				route: 'Maatwerkcoach',
+				escalatie: 'maatwerkcoach',
+				knelpunt: '2A',
+				kwestie: 'verblijfsvergunning  te laat VERLENGD',
+				fonds: 'maatwerkbudget',
+				kosten_oplossing: '0,10'
+			}),
+			caseRow('A3', {
+				aangemeld_op: '2025-03-01',
+				leefgebieden: 'wonen|psychische gezondheid',
+				route: 'Casusteam',
+				escalatie: 'lokale_tafel',
+				knelpunt: '4',
+				status: 'ingetrokken',
+				afgerond_op: '2025-03-02',
+				kwestie: 'Verblijfsvergunning te laat verlengd',
+				besparing_hoog: '50,00'
+			}),
+			caseRow('U1', {
+				gemeente: 'GM0344',
+				aangemeld_op: '2024-03-03',
+				leefgebieden: 'financiën|wonen',
+				organisaties: 'IND',
+				kwestie: 'Verblijfsvergunning te laat verlengd',
+				fonds: 'OMO-fonds',
+				kosten_oplossing: '1.000.000,00'
+			})
 		]);
 		expect(result.status).toBe('imported');
 	});
@@ -89,7 +138,13 @@ describe('queries', () => {
 	afterEach(() => closeTempStore(store));
 
 	it('co-occurrence counts pairs and both diagonals over the cases in reach', async () => {
-		const single = await cooccurrence(store.db, 'leefgebieden', 'single', { all: false, gemeenten: ['GM0080'] }, filter());
+		const single = await cooccurrence(
+			store.db,
+			'leefgebieden',
+			'single',
+			{ all: false, gemeenten: ['GM0080'] },
+			filter()
+		);
 		expect(single.cases).toBe(3);
 		expect(single.labels).toEqual(['financiën', 'wonen', 'psychische gezondheid']);
 		expect(single.matrix).toEqual([
@@ -107,7 +162,8 @@ describe('queries', () => {
 	});
 
 	it('applies every filter', async () => {
-		const count = async (f: Partial<CaseFilter>) => (await countsByLabel(store.db, 'leefgebieden', ALL, filter(f))).cases;
+		const count = async (f: Partial<CaseFilter>) =>
+			(await countsByLabel(store.db, 'leefgebieden', ALL, filter(f))).cases;
 		expect(await count({ from: '2024-06-30' })).toBe(2);
 		expect(await count({ to: '2024-06-30' })).toBe(3);
 		expect(await count({ from: '2024-01-10', to: '2024-01-10' })).toBe(1);
@@ -129,10 +185,15 @@ describe('queries', () => {
 
 	it('never leaves the reach, whatever the filter asks', async () => {
 		const reach: Reach = { all: false, gemeenten: ['GM0080'] };
-		expect((await countsByLabel(store.db, 'leefgebieden', reach, filter({ gemeente: 'GM0344' }))).cases).toBe(0);
+		expect((await countsByLabel(store.db, 'leefgebieden', reach, filter({ gemeente: 'GM0344' }))).cases).toBe(
+			0
+		);
 		const parsed = parseFilter(new URLSearchParams('gemeente=Utrecht'), reach);
 		expect(parsed).toMatchObject({ ok: false, status: 403 });
-		expect(parseFilter(new URLSearchParams('from=2024-02-31'), reach)).toMatchObject({ ok: false, status: 400 });
+		expect(parseFilter(new URLSearchParams('from=2024-02-31'), reach)).toMatchObject({
+			ok: false,
+			status: 400
+		});
 	});
 
 	it('key figures count status, outcome, steps and years', async () => {
@@ -150,10 +211,22 @@ describe('queries', () => {
 		expect(b.spent).toBe(1_000_100.1);
 		expect(b.savingsLow).toBe(350);
 		expect(b.savingsHigh).toBe(950);
-		expect(b.funds.find((f) => f.fund.toLowerCase() === 'maatwerkbudget')).toMatchObject({ spent: 100.1, cases: 2, budget: null });
+		expect(b.funds.find((f) => f.fund.toLowerCase() === 'maatwerkbudget')).toMatchObject({
+			spent: 100.1,
+			cases: 2,
+			budget: null
+		});
 		expect(b.withoutEstimate).toBe(2);
-		expect(b.benefitsBy.find((p) => p.party === 'onbekend')).toEqual({ party: 'onbekend', savingsLow: 50, savingsHigh: 50 });
-		expect(b.benefitsBy.find((p) => p.party === 'gemeente')).toEqual({ party: 'gemeente', savingsLow: 100, savingsHigh: 300 });
+		expect(b.benefitsBy.find((p) => p.party === 'onbekend')).toEqual({
+			party: 'onbekend',
+			savingsLow: 50,
+			savingsHigh: 50
+		});
+		expect(b.benefitsBy.find((p) => p.party === 'gemeente')).toEqual({
+			party: 'gemeente',
+			savingsLow: 100,
+			savingsHigh: 300
+		});
 	});
 
 	it('signals: the window ends on as_of (included) and starts the day after as_of minus the months', async () => {
@@ -170,7 +243,12 @@ describe('queries', () => {
 		expect(await at('2024-06-30', { all: false, gemeenten: ['GM0080'] })).toBe(0);
 		expect(await at('2024-06-30', { all: false, gemeenten: ['GM0080'] }, { threshold: 2 })).toBe(2);
 		const [signal] = await signals(store.db, ALL, filter(), { ...options, asOf: '2024-12-31' });
-		expect(signal).toMatchObject({ kwestie: 'Verblijfsvergunning te laat verlengd', first: '2024-01-10', last: '2024-06-30', gemeenten: 2 });
+		expect(signal).toMatchObject({
+			kwestie: 'Verblijfsvergunning te laat verlengd',
+			first: '2024-01-10',
+			last: '2024-06-30',
+			gemeenten: 2
+		});
 	});
 
 	it('signals clamp calendar months to the month end', async () => {
@@ -181,7 +259,11 @@ describe('queries', () => {
 				caseRow('M2', { aangemeld_op: '2025-03-01', kwestie: 'x' }),
 				caseRow('M3', { aangemeld_op: '2025-03-31', kwestie: 'x' })
 			]);
-			const found = await signals(store2.db, ALL, filter(), { threshold: 1, windowMonths: 1, asOf: '2025-03-31' });
+			const found = await signals(store2.db, ALL, filter(), {
+				threshold: 1,
+				windowMonths: 1,
+				asOf: '2025-03-31'
+			});
 			expect(found[0].cases).toBe(2);
 		} finally {
 			closeTempStore(store2);

@@ -40,7 +40,8 @@ export function splitBenefits(
 		}
 	}
 	const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
-	const round = (numerator: bigint, denominator: bigint) => (numerator * 2n + denominator) / (denominator * 2n);
+	const round = (numerator: bigint, denominator: bigint) =>
+		(numerator * 2n + denominator) / (denominator * 2n);
 	const result: { party: string; savingsLow: number; savingsHigh: number }[] = [];
 	for (const [party, parts] of perParty) {
 		const lcm = parts.reduce((acc, p) => (acc * p.n) / gcd(acc, p.n), 1n);

@@ -53,7 +53,8 @@ export async function countsByLabel(
 	for (const { mask, cases: n } of groups) {
 		cases += n;
 		for (const entry of vocabulary.entries) {
-			if ((mask >> BigInt(entry.position)) & 1n) perBit.set(entry.position, (perBit.get(entry.position) ?? 0) + n);
+			if ((mask >> BigInt(entry.position)) & 1n)
+				perBit.set(entry.position, (perBit.get(entry.position) ?? 0) + n);
 		}
 	}
 	const counts = vocabulary.entries

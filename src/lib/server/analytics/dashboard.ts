@@ -99,7 +99,9 @@ export function dashboardTables(figures: KeyFigures): DataTable[] {
 				{ key: 'opgelost', label: 'Opgelost of deels opgelost', kind: 'count' }
 			],
 			rows: steps.map((s) => ({
-				trede: s.step ? `${escalatie.get(s.step)?.detail ?? ''}. ${escalatie.get(s.step)?.naam ?? s.step}` : 'Niet vastgelegd',
+				trede: s.step
+					? `${escalatie.get(s.step)?.detail ?? ''}. ${escalatie.get(s.step)?.naam ?? s.step}`
+					: 'Niet vastgelegd',
 				casussen: s.cases,
 				opgelost: s.solved
 			}))

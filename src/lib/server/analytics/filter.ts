@@ -5,8 +5,7 @@ import type { Params } from '../db';
 import { reference } from '../reference';
 
 export type FilterResult =
-	| { ok: true; filter: CaseFilter }
-	| { ok: false; status: 400 | 403; message: string; field: string };
+	{ ok: true; filter: CaseFilter } | { ok: false; status: 400 | 403; message: string; field: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

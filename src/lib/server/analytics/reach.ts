@@ -2,7 +2,10 @@
 import type { Reach } from '$lib/domain/roles';
 import type { Database } from '../db';
 
-export async function gemeentenInReach(db: Database, reach: Reach): Promise<{ code: string; naam: string }[]> {
+export async function gemeentenInReach(
+	db: Database,
+	reach: Reach
+): Promise<{ code: string; naam: string }[]> {
 	return db.all<{ code: string; naam: string }>(
 		`SELECT g.code, g.naam FROM gemeenten g
 		 WHERE ($reach_all OR list_contains($reach, g.code))

@@ -40,9 +40,15 @@ describe('users', () => {
 	});
 
 	it('refuse short passwords, unknown roles, unknown municipalities and duplicate e-mail', async () => {
-		await expect(createUser(db, { email: 'a@b.nl', password: 'kort', role: 'beleid', gemeenten: ['GM0080'] }, known)).rejects.toThrow(UserInputError);
-		await expect(createUser(db, { email: 'a@b.nl', password: PASSWORD, role: 'koning', gemeenten: ['GM0080'] }, known)).rejects.toThrow(/rol/);
-		await expect(createUser(db, { email: 'a@b.nl', password: PASSWORD, role: 'beleid', gemeenten: ['XX1'] }, known)).rejects.toThrow(/XX1/);
+		await expect(
+			createUser(db, { email: 'a@b.nl', password: 'kort', role: 'beleid', gemeenten: ['GM0080'] }, known)
+		).rejects.toThrow(UserInputError);
+		await expect(
+			createUser(db, { email: 'a@b.nl', password: PASSWORD, role: 'koning', gemeenten: ['GM0080'] }, known)
+		).rejects.toThrow(/rol/);
+		await expect(
+			createUser(db, { email: 'a@b.nl', password: PASSWORD, role: 'beleid', gemeenten: ['XX1'] }, known)
+		).rejects.toThrow(/XX1/);
 		await user('dubbel@b.nl');
 		await expect(user('DUBBEL@b.nl')).rejects.toThrow(/al een gebruiker/);
 	});
@@ -65,7 +71,9 @@ describe('sessions', () => {
 		const u = await user();
 		const { token } = await createSession(db, u.id);
 		const parts = splitToken(token)!;
-		const row = await db.one<{ secret_hash: string }>('SELECT secret_hash FROM sessions WHERE id = $id', { id: parts.id });
+		const row = await db.one<{ secret_hash: string }>('SELECT secret_hash FROM sessions WHERE id = $id', {
+			id: parts.id
+		});
 		expect(row?.secret_hash).toBe(hashSecret(parts.secret));
 		expect(JSON.stringify(await db.all('SELECT * FROM sessions'))).not.toContain(parts.secret);
 		expect(parts.secret.length).toBeGreaterThanOrEqual(32);
@@ -146,13 +154,23 @@ describe('login', () => {
 	it('gives the same answer for an unknown e-mail and a wrong password, and logs both', async () => {
 		await user();
 		const unknown = await checkLogin(db, { email: 'niemand@x.nl', password: PASSWORD, address: '10.0.0.1' });
-		const wrong = await checkLogin(db, { email: 'kt@leeuwarden.example', password: 'fout-fout-fout', address: '10.0.0.1' });
+		const wrong = await checkLogin(db, {
+			email: 'kt@leeuwarden.example',
+			password: 'fout-fout-fout',
+			address: '10.0.0.1'
+		});
 		expect(unknown).toEqual({ ok: false, reason: 'invalid' });
 		expect(wrong).toEqual(unknown);
 		expect(LOGIN_FAILED_MESSAGE).toMatch(/e-mailadres of het wachtwoord/);
-		const ok = await checkLogin(db, { email: 'KT@leeuwarden.example ', password: PASSWORD, address: '10.0.0.1' });
+		const ok = await checkLogin(db, {
+			email: 'KT@leeuwarden.example ',
+			password: PASSWORD,
+			address: '10.0.0.1'
+		});
 		expect(ok.ok).toBe(true);
-		const log = await db.all<{ result: string }>(`SELECT result FROM audit_log WHERE action = 'inloggen' ORDER BY id`);
+		const log = await db.all<{ result: string }>(
+			`SELECT result FROM audit_log WHERE action = 'inloggen' ORDER BY id`
+		);
 		expect(log.map((r) => r.result)).toEqual(['mislukt', 'mislukt', 'ok']);
 	});
 

@@ -19,9 +19,17 @@ export async function checkLogin(
 	const email = normaliseEmail(input.email);
 	const accountKey = `account:${email}`;
 	const addressKey = `address:${input.address}`;
-	const wait = Math.max(loginLimits.account.retryAfter(accountKey), loginLimits.address.retryAfter(addressKey));
+	const wait = Math.max(
+		loginLimits.account.retryAfter(accountKey),
+		loginLimits.address.retryAfter(addressKey)
+	);
 	if (wait > 0) {
-		await audit(db, { actor: email || 'anoniem', action: 'inloggen', result: 'geweigerd', origin: input.address });
+		await audit(db, {
+			actor: email || 'anoniem',
+			action: 'inloggen',
+			result: 'geweigerd',
+			origin: input.address
+		});
 		return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	}
 	const user = email ? await findUserByEmail(db, email) : undefined;
@@ -30,7 +38,12 @@ export async function checkLogin(
 	if (!user || !valid || user.disabled) {
 		loginLimits.account.record(accountKey);
 		loginLimits.address.record(addressKey);
-		await audit(db, { actor: email || 'anoniem', action: 'inloggen', result: 'mislukt', origin: input.address });
+		await audit(db, {
+			actor: email || 'anoniem',
+			action: 'inloggen',
+			result: 'mislukt',
+			origin: input.address
+		});
 		return { ok: false, reason: 'invalid' };
 	}
 	loginLimits.account.reset(accountKey);

@@ -14,9 +14,7 @@ export interface Session {
 	expiresAt: number;
 }
 
-export type SessionValidationResult =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+export type SessionValidationResult = { session: Session; user: SessionUser } | { session: null; user: null };
 
 interface SessionRow {
 	id: string;
@@ -42,7 +40,10 @@ function expiry(row: Pick<SessionRow, 'created_at_ms' | 'last_seen_ms'>): number
 }
 
 /** Starts a new session (a new one at every login) and returns the token for the cookie. */
-export async function createSession(db: Database, userId: number): Promise<{ token: string; session: Session }> {
+export async function createSession(
+	db: Database,
+	userId: number
+): Promise<{ token: string; session: Session }> {
 	const { id, token, secretHash } = newToken();
 	const now = Date.now();
 	await db.run(

@@ -132,7 +132,9 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
 export function manages(reach: Reach, user: Pick<UserRow, 'role' | 'all_gemeenten' | 'gemeenten'>): boolean {
 	if (reach.all) return true;
 	const target = reachOf(user);
-	return !target.all && target.gemeenten.length > 0 && target.gemeenten.every((g) => reach.gemeenten.includes(g));
+	return (
+		!target.all && target.gemeenten.length > 0 && target.gemeenten.every((g) => reach.gemeenten.includes(g))
+	);
 }
 
 /** Disables or re-enables an account; disabling ends its sessions and API tokens work no more. */

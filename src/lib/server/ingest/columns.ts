@@ -40,7 +40,12 @@ export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = [
 ];
 
 /** Free-text columns, where a nine-digit number passing the elfproef counts as a BSN. */
-export const FREE_TEXT_COLUMNS: readonly CanonicalColumn[] = ['samenvatting', 'kwestie', 'route', 'oplossing'];
+export const FREE_TEXT_COLUMNS: readonly CanonicalColumn[] = [
+	'samenvatting',
+	'kwestie',
+	'route',
+	'oplossing'
+];
 
 /** Column names that themselves say the file holds personal data (compared whole, normalised). */
 const PERSONAL_DATA_NAMES = new Set(
@@ -89,7 +94,9 @@ export interface HeaderPlan {
 
 /** Decides what each column of the file is, and what is wrong with the header as a whole. */
 export function planHeader(fileColumns: string[], mapping: ColumnMapping = {}): HeaderPlan {
-	const mapped = new Map(Object.entries(mapping).map(([from, to]) => [normaliseHeader(from), normaliseHeader(to)]));
+	const mapped = new Map(
+		Object.entries(mapping).map(([from, to]) => [normaliseHeader(from), normaliseHeader(to)])
+	);
 	const plan: HeaderPlan = { columns: [], problems: [], warnings: [] };
 	const seen = new Map<CanonicalColumn, string>();
 	for (const file of fileColumns) {

@@ -27,35 +27,106 @@ export async function detectFormat(file: string): Promise<ImportFormat> {
 	const start = await head(file, 4096);
 	if (start.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1'))) return 'xlsx';
 	if (start.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
-	const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+	const text = start
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.trimStart();
 	if (text.startsWith('[') || text.startsWith('{')) return 'json';
 	return 'csv';
 }
 
-/** True when the whole file is valid UTF-8; read in a stream, so a large file costs little memory. */
-export async function isUtf8(file: string): Promise<boolean> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	try {
-		for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-			decoder.decode(chunk as Buffer, { stream: true });
-		}
-		decoder.decode();
-		return true;
-	} catch {
-		return false;
-	}
+export interface CsvInspection {
+	utf8: boolean;
+	/** An empty line outside quotes: DuckDB skips it, a spreadsheet counts it as a row. */
+	blankLines: boolean;
 }
 
-/** Rewrites a Windows-1252 file (as Dutch Excel saves CSV) as UTF-8, so `€` and `ë` survive DuckDB's reader. */
-export async function transcodeWindows1252(file: string, target: string): Promise<void> {
-	const decoder = new TextDecoder('windows-1252');
-	const out = fs.createWriteStream(target);
+/** One streaming pass over the bytes: valid UTF-8 or not, and empty lines outside quoted fields. */
+export async function inspectCsv(file: string): Promise<CsvInspection> {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let utf8 = true;
+	let blankLines = false;
+	let quoted = false;
+	let lineEmpty = false;
 	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-		if (!out.write(decoder.decode(chunk as Buffer, { stream: true }))) {
+		const bytes = chunk as Buffer;
+		if (utf8) {
+			try {
+				decoder.decode(bytes, { stream: true });
+			} catch {
+				utf8 = false;
+			}
+		}
+		if (blankLines) {
+			if (!utf8) break;
+			continue;
+		}
+		for (let i = 0; i < bytes.length; i++) {
+			const b = bytes[i];
+			if (b === 0x22) quoted = !quoted;
+			if (quoted) {
+				lineEmpty = false;
+			} else if (b === 0x0a) {
+				if (lineEmpty) blankLines = true;
+				lineEmpty = true;
+			} else if (b !== 0x0d) {
+				lineEmpty = false;
+			}
+		}
+	}
+	if (utf8) {
+		try {
+			decoder.decode();
+		} catch {
+			utf8 = false;
+		}
+	}
+	return { utf8, blankLines };
+}
+
+/**
+ * Writes a UTF-8 copy that DuckDB reads as a spreadsheet would: Windows-1252 (as Dutch Excel saves CSV)
+ * decoded, so `€` and `ë` survive, and each empty line outside quotes kept as a row of empty fields.
+ */
+export async function rewriteCsv(
+	file: string,
+	target: string,
+	options: { encoding: 'utf-8' | 'windows-1252'; emptyRow: string }
+): Promise<void> {
+	const decoder = new TextDecoder(options.encoding);
+	const out = fs.createWriteStream(target);
+	let quoted = false;
+	let atLineStart = false;
+	let first = true;
+	const convert = (text: string): string => {
+		let result = '';
+		let from = 0;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text.charCodeAt(i);
+			if (ch === 0x22) quoted = !quoted;
+			if (quoted || ch === 0x0d) {
+				if (ch !== 0x0d) atLineStart = false;
+				continue;
+			}
+			if (ch === 0x0a) {
+				if (atLineStart && !first) {
+					result += text.slice(from, i) + options.emptyRow;
+					from = i;
+				}
+				atLineStart = true;
+				first = false;
+			} else {
+				atLineStart = false;
+			}
+		}
+		return result + text.slice(from);
+	};
+	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+		if (!out.write(convert(decoder.decode(chunk as Buffer, { stream: true })))) {
 			await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 		}
 	}
-	out.end(decoder.decode());
+	out.end(convert(decoder.decode()));
 	await new Promise<void>((resolve, reject) => {
 		out.on('finish', resolve);
 		out.on('error', reject);

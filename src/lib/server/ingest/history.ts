@@ -24,10 +24,18 @@ export interface ImportLogRow {
 }
 
 const REACH = '($reach_all OR list_has_all($reach, i.gemeenten) AND len(i.gemeenten) > 0)';
-const reachParams = (reach: Reach) => ({ reach_all: reach.all, reach: reach.all ? [] : [...reach.gemeenten] });
+const reachParams = (reach: Reach) => ({
+	reach_all: reach.all,
+	reach: reach.all ? [] : [...reach.gemeenten]
+});
 
 /** Imports whose municipalities all lie in the reach, and the user's own refused attempts. */
-export async function listImports(db: Database, reach: Reach, actor: string, limit = 50): Promise<ImportLogRow[]> {
+export async function listImports(
+	db: Database,
+	reach: Reach,
+	actor: string,
+	limit = 50
+): Promise<ImportLogRow[]> {
 	return db.all<ImportLogRow>(
 		`SELECT i.id, i.file_name, i.sha256, i.format, i.source, i.actor, i.started_at, i.status, i.rows_in, i.inserted,
 			i.updated, i.removed, i.rejected_rows, i.gemeenten, i.replace_source,
@@ -51,7 +59,12 @@ export async function importProblems(db: Database, id: number, reach: Reach, act
 export class HistoryError extends Error {}
 
 /** Puts back what an import replaced or removed and deletes what it added. */
-export async function undoImport(db: Database, id: number, reach: Reach, actor: string): Promise<{ restored: number; deleted: number }> {
+export async function undoImport(
+	db: Database,
+	id: number,
+	reach: Reach,
+	actor: string
+): Promise<{ restored: number; deleted: number }> {
 	const rows = await listImports(db, reach, actor, 1_000_000);
 	const target = rows.find((r) => r.id === id);
 	if (!target || target.gemeenten.length === 0) {
@@ -67,7 +80,9 @@ export async function undoImport(db: Database, id: number, reach: Reach, actor: 
 			{ id }
 		);
 		await tx.run('DELETE FROM case_versions WHERE replaced_by_import = $id', { id });
-		await tx.run(`UPDATE imports SET status = 'ongedaan', undone_at = current_timestamp WHERE id = $id`, { id });
+		await tx.run(`UPDATE imports SET status = 'ongedaan', undone_at = current_timestamp WHERE id = $id`, {
+			id
+		});
 		await audit(tx, { actor, action: 'import ongedaan maken', object: `import ${id}`, result: 'ok' });
 		return { deleted, restored };
 	});
@@ -84,11 +99,27 @@ export async function listSources(db: Database, reach: Reach) {
 }
 
 /** Removes every case of a source in one municipality (within reach); versions go too, so nothing lingers. */
-export async function removeSource(db: Database, source: string, gemeente: string, actor: string): Promise<number> {
+export async function removeSource(
+	db: Database,
+	source: string,
+	gemeente: string,
+	actor: string
+): Promise<number> {
 	return db.transaction(async (tx) => {
-		await tx.run('DELETE FROM case_versions WHERE source = $source AND gemeente = $gemeente', { source, gemeente });
-		const removed = await tx.run('DELETE FROM cases WHERE source = $source AND gemeente = $gemeente', { source, gemeente });
-		await audit(tx, { actor, action: 'bron verwijderen', object: `${gemeente} ${source} (${removed} casussen)`, result: 'ok' });
+		await tx.run('DELETE FROM case_versions WHERE source = $source AND gemeente = $gemeente', {
+			source,
+			gemeente
+		});
+		const removed = await tx.run('DELETE FROM cases WHERE source = $source AND gemeente = $gemeente', {
+			source,
+			gemeente
+		});
+		await audit(tx, {
+			actor,
+			action: 'bron verwijderen',
+			object: `${gemeente} ${source} (${removed} casussen)`,
+			result: 'ok'
+		});
 		return removed;
 	});
 }
@@ -102,7 +133,12 @@ export async function retentionMonths(db: Database, gemeente: string): Promise<n
 	return row?.value ?? null;
 }
 
-export async function setRetention(db: Database, gemeente: string, months: number | null, actor: string): Promise<void> {
+export async function setRetention(
+	db: Database,
+	gemeente: string,
+	months: number | null,
+	actor: string
+): Promise<void> {
 	await db.transaction(async (tx) => {
 		await tx.run(`DELETE FROM settings WHERE scope = $gemeente AND key = 'retention_months'`, { gemeente });
 		if (months !== null) {
@@ -127,7 +163,13 @@ export async function purgeExpiredCases(db: Database, actor: string): Promise<nu
 			AND coalesce(t.afgerond_op, t.aangemeld_op) < (current_date - to_months(s.value::INTEGER))::DATE)`;
 		await tx.run(`DELETE FROM case_versions t WHERE ${expired}`);
 		const purged = await tx.run(`DELETE FROM cases t WHERE ${expired}`);
-		if (purged > 0) await audit(tx, { actor, action: 'bewaartermijn toepassen', object: `${purged} casussen`, result: 'ok' });
+		if (purged > 0)
+			await audit(tx, {
+				actor,
+				action: 'bewaartermijn toepassen',
+				object: `${purged} casussen`,
+				result: 'ok'
+			});
 		return purged;
 	});
 }

@@ -8,7 +8,7 @@ import { planHeader, type ColumnMapping } from './columns';
 import { detectFormat, type ImportFormat } from './detect';
 import { createMacros } from './macros';
 import { ReadError, STAGING_TABLE, stageFile } from './readers';
-import { PARSED_TABLE, validateStaged } from './validate';
+import { PARSED_VIEW, validateStaged } from './validate';
 import { reference } from '../reference';
 import { loadParsed } from './load';
 import type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
@@ -45,11 +45,14 @@ async function preview(q: Queryable): Promise<PreviewRow[]> {
 			coalesce(strftime(aangemeld_date, '%Y-%m-%d'), aangemeld_op) AS aangemeld_op,
 			coalesce(status_code, status) AS status, leefgebieden_mask::VARCHAR AS mask,
 			coalesce(escalatie_code, escalatie, '') AS escalatie, coalesce(kwestie, '') AS kwestie
-		 FROM ${PARSED_TABLE}
+		 FROM ${PARSED_VIEW}
 		 WHERE row_no IN (SELECT row_no FROM ${STAGING_TABLE} ORDER BY row_no LIMIT ${PREVIEW_ROWS})
 		 ORDER BY row_no`
 	);
-	return rows.map(({ mask, ...row }) => ({ ...row, leefgebieden: vocabularies.leefgebieden.codes(BigInt(mask)).join(' | ') }));
+	return rows.map(({ mask, ...row }) => ({
+		...row,
+		leefgebieden: vocabularies.leefgebieden.codes(BigInt(mask)).join(' | ')
+	}));
 }
 
 const PERSONAL_DATA = /persoonsgegeven|BSN|IBAN|e-mailadres|telefoonnummer|postcode/;
@@ -62,7 +65,8 @@ export function sourceProblem(source: string): string | null {
 
 async function sha256(file: string): Promise<string> {
 	const hash = crypto.createHash('sha256');
-	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }))
+		hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
 
@@ -123,7 +127,12 @@ export function checkFile(db: Database, file: string, options: ImportOptions): P
 	return runImport(db, file, options, false);
 }
 
-async function runImport(db: Database, file: string, options: ImportOptions, write: boolean): Promise<ImportResult> {
+async function runImport(
+	db: Database,
+	file: string,
+	options: ImportOptions,
+	write: boolean
+): Promise<ImportResult> {
 	const source = (options.source ?? DEFAULT_SOURCE).trim() || DEFAULT_SOURCE;
 	const empty = {
 		rows: 0,
@@ -134,12 +143,28 @@ async function runImport(db: Database, file: string, options: ImportOptions, wri
 		warnings: [] as ImportProblem[],
 		preview: [] as PreviewRow[]
 	};
-	const refuse = async (format: ImportFormat | null, sha: string, problems: ImportProblem[], extra: Partial<ImportResult> = {}) => {
+	const refuse = async (
+		format: ImportFormat | null,
+		sha: string,
+		problems: ImportProblem[],
+		extra: Partial<ImportResult> = {}
+	) => {
 		const result = { ...empty, ...extra, status: 'refused' as const, problems };
 		if (!write) return { ...result, importId: 0, format };
-		const importId = await logImport(db, options, { sha, format: format ?? 'onbekend', source, status: 'refused' });
+		const importId = await logImport(db, options, {
+			sha,
+			format: format ?? 'onbekend',
+			source,
+			status: 'refused'
+		});
 		await finishImport(db, importId, result, []);
-		await audit(db, { actor: options.actor, action: 'importeren', object: `import ${importId}`, result: 'geweigerd', origin: options.origin });
+		await audit(db, {
+			actor: options.actor,
+			action: 'importeren',
+			object: `import ${importId}`,
+			result: 'geweigerd',
+			origin: options.origin
+		});
 		return { ...result, importId, format };
 	};
 
@@ -155,13 +180,17 @@ async function runImport(db: Database, file: string, options: ImportOptions, wri
 		try {
 			staged = await stageFile(connection, file, format, { sheet: options.sheet });
 		} catch (error) {
-			if (error instanceof ReadError) return refuse(format, sha, [{ row: null, column: null, message: error.message }]);
+			if (error instanceof ReadError)
+				return refuse(format, sha, [{ row: null, column: null, message: error.message }]);
 			throw error;
 		}
 		options.onStage?.('controleren');
 		if (staged.problems.length > 0) {
 			// Rows the reader had to skip shift the numbering of the rest: report only these first.
-			return refuse(format, sha, staged.problems, { rows: staged.rows + staged.problems.length, rejectedRows: staged.problems.length });
+			return refuse(format, sha, staged.problems, {
+				rows: staged.rows + staged.problems.length,
+				rejectedRows: staged.problems.length
+			});
 		}
 		const plan = planHeader(staged.columns, options.mapping);
 		const warnings: ImportProblem[] = [
@@ -169,8 +198,12 @@ async function runImport(db: Database, file: string, options: ImportOptions, wri
 			...plan.warnings.map((w) => ({ row: null, ...w }))
 		];
 		const validation = await validateStaged(q, plan, options.reach);
-		const problems: ImportProblem[] = [...plan.problems.map((p) => ({ row: null, ...p })), ...validation.problems];
-		if (staged.rows === 0) problems.push({ row: null, column: null, message: 'Het bestand bevat geen casussen.' });
+		const problems: ImportProblem[] = [
+			...plan.problems.map((p) => ({ row: null, ...p })),
+			...validation.problems
+		];
+		if (staged.rows === 0)
+			problems.push({ row: null, column: null, message: 'Het bestand bevat geen casussen.' });
 		const shown = problems.some((p) => PERSONAL_DATA.test(p.message)) ? [] : await preview(q);
 		if (problems.length > 0) {
 			return refuse(format, sha, problems, {
@@ -181,14 +214,28 @@ async function runImport(db: Database, file: string, options: ImportOptions, wri
 			});
 		}
 		if (!write) {
-			return { ...empty, status: 'checked', importId: 0, format, rows: staged.rows, problems: [], warnings, preview: shown };
+			return {
+				...empty,
+				status: 'checked',
+				importId: 0,
+				format,
+				rows: staged.rows,
+				problems: [],
+				warnings,
+				preview: shown
+			};
 		}
 
 		options.onStage?.('opslaan');
 		await q.run('BEGIN TRANSACTION');
 		try {
 			const importId = await logImport(q, options, { sha, format, source, status: 'bezig' });
-			const counts = await loadParsed(q, { importId, source, replace: options.replace ?? false, reach: options.reach });
+			const counts = await loadParsed(q, {
+				importId,
+				source,
+				replace: options.replace ?? false,
+				reach: options.reach
+			});
 			const result = {
 				status: 'imported' as const,
 				rows: staged.rows,

@@ -12,7 +12,7 @@ export interface LoadCounts {
 
 /** Columns of `cases` filled from `incoming`, in one place so insert and select stay aligned. */
 const CASE_COLUMNS: [string, string][] = [
-	['id', 'coalesce(existing_id, nextval(\'case_id_seq\'))'],
+	['id', "coalesce(existing_id, nextval('case_id_seq'))"],
 	['gemeente', `${PARSED_TABLE}.gemeente_code`],
 	['source', '$source'],
 	['casus_id', 'casus_id'],
@@ -55,11 +55,11 @@ export async function loadParsed(
 	options: { importId: number; source: string; replace: boolean; reach: Reach | null }
 ): Promise<LoadCounts> {
 	const { importId, source, replace, reach } = options;
-	// Only the keys are materialised; the rows themselves stream from the parsed view into `cases`.
+	// Only the keys and ids; the rows themselves go from `parsed` straight into `cases`.
 	await q.run(
 		`CREATE OR REPLACE TEMP TABLE incoming AS
 		 SELECT p.row_no, p.gemeente_code, c.id AS existing_id, c.created_at AS existing_created_at
-		 FROM (SELECT v.row_no, g.value AS gemeente_code, v.casus_id FROM v JOIN d_gemeente g ON g.raw = v.gemeente) p
+		 FROM ${PARSED_TABLE} p
 		 LEFT JOIN cases c ON c.gemeente = p.gemeente_code AND c.source = $source AND c.casus_id = p.casus_id`,
 		{ source }
 	);
@@ -71,10 +71,20 @@ export async function loadParsed(
 	))!;
 	let removed = 0;
 	if (replace) {
-		const scope = { source, import: importId, reach_all: !reach || reach.all, reach: reach && !reach.all ? reach.gemeenten : [] };
-		const gone = `source = $source AND ($reach_all OR list_contains($reach, gemeente))
+		// Replacing covers the municipalities the file holds (within reach): an export of one municipality
+		// never empties another's cases of the same source.
+		const scope = {
+			source,
+			reach_all: !reach || reach.all,
+			reach: reach && !reach.all ? reach.gemeenten : [],
+			gemeenten: counts.gemeenten
+		};
+		const gone = `source = $source AND ($reach_all OR list_contains($reach, gemeente)) AND list_contains($gemeenten, gemeente)
 			AND id NOT IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)`;
-		await q.run(`INSERT INTO case_versions SELECT $import, true, * FROM cases WHERE ${gone}`, scope);
+		await q.run(`INSERT INTO case_versions SELECT $import, true, * FROM cases WHERE ${gone}`, {
+			...scope,
+			import: importId
+		});
 		removed = await q.run(`DELETE FROM cases WHERE ${gone}`, scope);
 	}
 	await q.run(
@@ -82,7 +92,9 @@ export async function loadParsed(
 		 WHERE id IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)`,
 		{ import: importId }
 	);
-	await q.run('DELETE FROM cases WHERE id IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)');
+	await q.run(
+		'DELETE FROM cases WHERE id IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)'
+	);
 	await q.run(
 		`INSERT INTO cases (${CASE_COLUMNS.map(([c]) => c).join(', ')})
 		 SELECT ${CASE_COLUMNS.map(([, e]) => e).join(', ')} FROM ${PARSED_TABLE} JOIN incoming USING (row_no)`,

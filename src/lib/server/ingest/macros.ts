@@ -39,7 +39,11 @@ const MACROS = [
 		list_transform(
 			str_split(upper(substr(replace(raw, ' ', ''), 5) || left(replace(raw, ' ', ''), 4)), ''),
 			ch -> CASE WHEN ch BETWEEN '0' AND '9' THEN ascii(ch) - 48 ELSE ascii(ch) - 55 END),
-		(acc, v) -> CASE WHEN v >= 10 THEN (acc * 100 + v) % 97 ELSE (acc * 10 + v) % 97 END, 0) = 1`
+		(acc, v) -> CASE WHEN v >= 10 THEN (acc * 100 + v) % 97 ELSE (acc * 10 + v) % 97 END, 0) = 1`,
+	// A match may run on into the words after the IBAN: any prefix of 15 to 34 characters that checks out counts.
+	`CREATE OR REPLACE TEMP MACRO iban_prefix_valid(raw) AS len(list_filter(
+		range(15, least(length(replace(raw, ' ', '')), 34) + 1),
+		k -> iban_valid(left(replace(raw, ' ', ''), k)))) > 0`
 ];
 
 export async function createMacros(connection: DuckDBConnection): Promise<void> {
@@ -53,7 +57,8 @@ export const PATTERNS = {
 	iban: '(?i)\\b([a-z]{2}\\d{2}(?: ?[a-z0-9]){11,30})\\b',
 	email: '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}',
 	/** Dutch numbers (06-12345678, 020 123 4567, +31 6 …) and other international ones. */
-	phone: '(?:^|[^\\d])(?:(?:\\+|00)31[ -]?(?:\\(0\\))?[ -]?[1-9](?:[ -]?\\d){8}|0[1-9](?:[ -]?\\d){8}|(?:\\+|00)[1-9]\\d(?:[ -]?\\d){7,11})(?:$|[^\\d])',
+	phone:
+		'(?:^|[^\\pL\\d])(?:(?:\\+|00)31[ -]?(?:\\(0\\))?[ -]?[1-9](?:[ -]?\\d){8}|0[1-9](?:[ -]?\\d){8}|(?:\\+|00)[1-9]\\d(?:[ -]?\\d){7,11})(?:$|[^\\d])',
 	/** A postcode (1234 AB, 1234AB) next to a house number, either way round. */
 	postcode:
 		'\\b[1-9]\\d{3} ?[A-Z]{2}\\b[ ,]+\\d{1,5}\\b|\\b\\d{1,5}[a-zA-Z]?,? +[1-9]\\d{3} ?[A-Z]{2}\\b|\\b[1-9]\\d{3}[a-z]{2}\\b[ ,]+\\d{1,5}\\b'

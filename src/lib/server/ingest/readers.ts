@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportProblem } from '$lib/domain/imports';
-import { csvHeader, isUtf8, transcodeWindows1252, type ImportFormat } from './detect';
+import { csvHeader, inspectCsv, rewriteCsv, type ImportFormat } from './detect';
 
 /** The staging table: `row_no` (header = row 1) and the file's columns as `c0`, `c1`, … all VARCHAR. */
 export const STAGING_TABLE = 'staged';
@@ -30,11 +30,13 @@ function literal(value: string): string {
 /** DuckDB's reason for rejecting a CSV line, in Dutch. */
 function rejectMessage(kind: string, message: string): string {
 	const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
-	if (kind === 'MISSING COLUMNS' && counts) return `Deze rij heeft ${counts[2]} kolommen, de kopregel ${counts[1]}.`;
+	if (kind === 'MISSING COLUMNS' && counts)
+		return `Deze rij heeft ${counts[2]} kolommen, de kopregel ${counts[1]}.`;
 	if (kind === 'TOO MANY COLUMNS' && counts) {
 		return `Deze rij heeft ${counts[2]} kolommen, de kopregel ${counts[1]}; staat er een scheidingsteken in een waarde zonder aanhalingstekens?`;
 	}
-	if (kind === 'UNQUOTED VALUE') return 'Deze rij heeft een aanhalingsteken midden in een waarde; zet de hele waarde tussen aanhalingstekens.';
+	if (kind === 'UNQUOTED VALUE')
+		return 'Deze rij heeft een aanhalingsteken midden in een waarde; zet de hele waarde tussen aanhalingstekens.';
 	return 'Deze rij kan niet worden gelezen; controleer de aanhalingstekens en scheidingstekens.';
 }
 
@@ -44,21 +46,28 @@ async function stageCsv(connection: DuckDBConnection, file: string): Promise<Sta
 	const notes: string[] = [];
 	let source = file;
 	let tempDir: string | undefined;
-	if (!(await isUtf8(file))) {
+	const inspection = await inspectCsv(file);
+	if (!inspection.utf8 || inspection.blankLines) {
+		const { delimiter, columns } = await csvHeader(file);
 		tempDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-csv-'));
 		source = path.join(tempDir, 'utf8.csv');
-		await transcodeWindows1252(file, source);
-		notes.push('Het bestand is gelezen als Windows-1252 (zoals Excel CSV opslaat).');
+		await rewriteCsv(file, source, {
+			encoding: inspection.utf8 ? 'utf-8' : 'windows-1252',
+			emptyRow: delimiter.repeat(columns.length - 1)
+		});
+		if (!inspection.utf8) notes.push('Het bestand is gelezen als Windows-1252 (zoals Excel CSV opslaat).');
 	}
 	try {
 		const { delimiter, columns } = await csvHeader(source);
 		const names = positional(columns.length);
 		const spec = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
+		// Numbered before empty rows (kept for the numbering) are dropped.
 		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
-			SELECT (row_number() OVER () + 1)::BIGINT AS row_no, *
+			SELECT * FROM (SELECT (row_number() OVER () + 1)::BIGINT AS row_no, *
 			FROM read_csv(${literal(source)}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
 				header = true, auto_detect = false, columns = ${spec}, max_line_size = 4194304,
-				store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);
+				store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'))
+			WHERE NOT (${names.map((n) => `${n} IS NULL`).join(' AND ')})`);
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
 		const rejects = await connection.runAndReadAll(
 			`SELECT line::BIGINT AS line, error_type::VARCHAR AS kind, error_message AS message FROM csv_rejects ORDER BY line`
@@ -68,11 +77,18 @@ async function stageCsv(connection: DuckDBConnection, file: string): Promise<Sta
 			column: null,
 			message: rejectMessage(String(r.kind), String(r.message))
 		}));
-		return { columns: columns.map((c) => c.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes, problems };
+		return {
+			columns: columns.map((c) => c.trim()),
+			rows: Number(count.getRowObjectsJS()[0].n),
+			notes,
+			problems
+		};
 	} catch (error) {
 		const message = (error as Error).message;
 		const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
-		throw new ReadError(`Het CSV-bestand kan niet worden gelezen${line ? ` (regel ${line})` : ''}: ${message.split('\n')[0]}`);
+		throw new ReadError(
+			`Het CSV-bestand kan niet worden gelezen${line ? ` (regel ${line})` : ''}: ${message.split('\n')[0]}`
+		);
 	} finally {
 		if (tempDir) await fs.promises.rm(tempDir, { recursive: true, force: true });
 	}
@@ -85,7 +101,9 @@ export function cellText(value: ExcelJS.CellValue): string | null {
 		// exceljs gives date cells as UTC midnight of the calendar date shown in the sheet.
 		return value.toISOString().slice(0, 10);
 	}
-	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(8)));
+	// A decimal comma, as the export format writes amounts: 0.125 must not read as 125 (a thousands group).
+	if (typeof value === 'number')
+		return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(8))).replace('.', ',');
 	if (typeof value === 'string') return value;
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	if (typeof value === 'object') {
@@ -115,11 +133,14 @@ async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?:
 			for await (const row of sheet) {
 				const values = (row.values as ExcelJS.CellValue[]).slice(1);
 				if (!columns) {
-					if (row.number !== 1) throw new ReadError('De eerste rij van het werkblad moet de kolomnamen bevatten.');
+					if (row.number !== 1)
+						throw new ReadError('De eerste rij van het werkblad moet de kolomnamen bevatten.');
 					columns = values.map((v) => cellText(v)?.trim() ?? '');
 					const defs = positional(columns.length).map((c) => `${c} VARCHAR`);
-					await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} (row_no BIGINT, ${defs.join(', ')})`);
-					appender = await connection.createAppender(STAGING_TABLE, 'temp');
+					await connection.run(
+						`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} (row_no BIGINT, ${defs.join(', ')})`
+					);
+					appender = await connection.createAppender(STAGING_TABLE, 'main', 'temp');
 					continue;
 				}
 				const texts = columns.map((_, i) => cellText(values[i]));
@@ -140,23 +161,33 @@ async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?:
 		appender?.closeSync();
 	}
 	if (!columns) {
-		throw new ReadError(sheetName ? `Werkblad "${sheetName}" bestaat niet of is leeg.` : 'Het Excel-bestand is leeg.');
+		throw new ReadError(
+			sheetName ? `Werkblad "${sheetName}" bestaat niet of is leeg.` : 'Het Excel-bestand is leeg.'
+		);
 	}
 	return { columns, rows, notes: [], problems: [] };
 }
+
+const TEMPORAL = /^(DATE|TIME|TIMESTAMP)/;
 
 /** Turns one column of a typed source (Parquet, JSON) into export text, by its DuckDB type. */
 function asText(column: string, type: string): string {
 	const ref = `"${column.replace(/"/g, '""')}"`;
 	if (type.endsWith('[]')) return `array_to_string(list_transform(${ref}, x -> trim(x::VARCHAR, '"')), '|')`;
 	if (type === 'DATE') return `strftime(${ref}, '%Y-%m-%d')`;
-	if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('Europe/Amsterdam', ${ref}), '%Y-%m-%d')`;
+	if (type === 'TIMESTAMP WITH TIME ZONE')
+		return `strftime(timezone('Europe/Amsterdam', ${ref}), '%Y-%m-%d')`;
 	if (type.startsWith('TIMESTAMP')) return `strftime(${ref}, '%Y-%m-%d')`;
 	if (type === 'JSON') return `trim(${ref}::VARCHAR, '"')`;
+	if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(type)) return `replace(${ref}::VARCHAR, '.', ',')`;
 	return `${ref}::VARCHAR`;
 }
 
-async function stageTyped(connection: DuckDBConnection, file: string, format: 'parquet' | 'json'): Promise<Staged> {
+async function stageTyped(
+	connection: DuckDBConnection,
+	file: string,
+	format: 'parquet' | 'json'
+): Promise<Staged> {
 	const reader =
 		format === 'parquet'
 			? `read_parquet(${literal(file)})`
@@ -164,15 +195,34 @@ async function stageTyped(connection: DuckDBConnection, file: string, format: 'p
 	try {
 		await connection.run(`CREATE OR REPLACE TEMP VIEW source_file AS SELECT * FROM ${reader}`);
 		const described = await connection.runAndReadAll('DESCRIBE source_file');
-		const schema = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+		let schema = described
+			.getRowObjectsJS()
+			.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+		if (format === 'json' && schema.some((c) => TEMPORAL.test(c.type))) {
+			// JSON has no dates: DuckDB's guess drops a time zone (…T23:30:00Z), so dates are read as text and
+			// parsed by the import's own rules (the date in Europe/Amsterdam).
+			schema = schema.map((c) => (TEMPORAL.test(c.type) ? { ...c, type: 'VARCHAR' } : c));
+			const columns = schema.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+			await connection.run(
+				`CREATE OR REPLACE TEMP VIEW source_file AS SELECT * FROM read_json(${literal(file)}, format = 'auto',
+					records = true, maximum_object_size = 16777216, columns = {${columns}})`
+			);
+		}
 		const selects = schema.map((c, i) => `nullif(trim(${asText(c.name, c.type)}), '') AS c${i}`);
 		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
 			SELECT (row_number() OVER () + 1)::BIGINT AS row_no, ${selects.join(', ')} FROM source_file`);
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
-		return { columns: schema.map((c) => c.name.trim()), rows: Number(count.getRowObjectsJS()[0].n), notes: [], problems: [] };
+		return {
+			columns: schema.map((c) => c.name.trim()),
+			rows: Number(count.getRowObjectsJS()[0].n),
+			notes: [],
+			problems: []
+		};
 	} catch (error) {
 		const label = format === 'parquet' ? 'Parquet' : 'JSON';
-		throw new ReadError(`Het ${label}-bestand kan niet worden gelezen: ${(error as Error).message.split('\n')[0]}`);
+		throw new ReadError(
+			`Het ${label}-bestand kan niet worden gelezen: ${(error as Error).message.split('\n')[0]}`
+		);
 	} finally {
 		await connection.run('DROP VIEW IF EXISTS source_file');
 	}

@@ -6,8 +6,44 @@ import { FREE_TEXT_COLUMNS, CANONICAL_COLUMNS, type CanonicalColumn, type Header
 import { PATTERNS } from './macros';
 import { PROBLEM_LIMIT, type ImportProblem } from './problems';
 
-/** The normalised rows, ready to load: the table `parsed` on the import's connection. */
+/** Every row typed and coded, with its raw text beside it: a view, computed once into `parsed`. */
+export const PARSED_VIEW = 'parsed_view';
+/** The normalised rows, ready to load, with the bitmask of failed checks: a table on the import's connection. */
 export const PARSED_TABLE = 'parsed';
+
+/** What `parsed` keeps of each row: the columns the load needs, nothing of the raw text it no longer needs. */
+const READY_COLUMNS = [
+	'row_no',
+	'gemeente_code',
+	'casus_id',
+	'route',
+	'aangemeld_date',
+	'afgerond_date',
+	'status_code',
+	'leefgebieden_mask',
+	'organisaties_mask',
+	'ministeries_mask',
+	'wetten_mask',
+	'baten_bij_mask',
+	'wet_artikelen',
+	'knelpunt_code',
+	'kwestie',
+	'kwestie_key',
+	'escalatie_code',
+	'uitkomst_code',
+	'oplossing_list',
+	'fonds',
+	'kosten_oplossing_amount',
+	'besparing_laag_amount',
+	'besparing_hoog_amount',
+	'voorgeschoten_amount',
+	'terugbetaald_amount',
+	'terug_van_code',
+	'monitoring_code',
+	'monitoring_date',
+	'samenvatting',
+	'extra_values'
+];
 
 /** List columns, the vocabulary each is matched against, and whether items carry law articles. */
 const LIST_COLUMNS = [
@@ -18,9 +54,14 @@ const LIST_COLUMNS = [
 	{ column: 'baten_bij', dimension: 'organisaties', noun: 'partij' }
 ] as const;
 
-const AMOUNT_COLUMNS = ['kosten_oplossing', 'besparing_laag', 'besparing_hoog', 'voorgeschoten', 'terugbetaald'] as const;
+const AMOUNT_COLUMNS = [
+	'kosten_oplossing',
+	'besparing_laag',
+	'besparing_hoog',
+	'voorgeschoten',
+	'terugbetaald'
+] as const;
 const DATE_COLUMNS = ['aangemeld_op', 'afgerond_op', 'monitoring_op'] as const;
-
 
 /** A value that may be quoted in a message: short, letters only, so never personal data. */
 const QUOTABLE = `CASE WHEN regexp_full_match(%, '[\\p{L} &()''./-]{1,40}') THEN ' "' || % || '"' ELSE '' END`;
@@ -52,15 +93,18 @@ export async function validateStaged(
 		const i = index.get(name);
 		return i === undefined ? `NULL::VARCHAR AS ${name}` : `nullif(trim(c${i}), '') AS ${name}`;
 	});
+	// Unknown columns are kept aside under their own header names (quoted as SQL string literals).
+	const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 	const extra = unknown.length
-		? `json_object(${unknown.map((i) => `'${i}', c${i}`).join(', ')})`
+		? `json_object(${unknown.map((i) => `${sqlString(plan.columns[i].file)}, c${i}`).join(', ')})`
 		: 'NULL::JSON';
 	await q.run(`CREATE OR REPLACE TEMP VIEW v AS
 		SELECT row_no, ${selectCanonical.join(', ')}, ${extra} AS extra_values FROM ${STAGING_TABLE}`);
 
 	// Lists are parsed once per distinct text, not once per row: a million rows hold a few thousand.
 	const listSources = LIST_COLUMNS.map(
-		(l) => `SELECT '${l.column}' AS col, '${l.dimension}' AS dimension, ${l.column} AS raw FROM v WHERE ${l.column} IS NOT NULL`
+		(l) =>
+			`SELECT '${l.column}' AS col, '${l.dimension}' AS dimension, ${l.column} AS raw FROM v WHERE ${l.column} IS NOT NULL`
 	).join(' UNION ');
 	await q.run(`CREATE OR REPLACE TEMP TABLE list_items AS
 		WITH raws AS (${listSources}),
@@ -69,10 +113,10 @@ export async function validateStaged(
 		),
 		split AS (
 			SELECT col, dimension, raw, item,
-				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(art\\.?|artikel)\\s*(\\S.*)$')
-					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(art\\.?|artikel)\\s*(\\S.*)$', 1)) ELSE item END AS term_text,
-				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(art\\.?|artikel)\\s*(\\S.*)$')
-					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(art\\.?|artikel)\\s*(\\S.*)$', 3)) END AS article
+				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$')
+					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$', 1)) ELSE item END AS term_text,
+				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$')
+					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$', 3)) END AS article
 			FROM items WHERE item <> ''
 		)
 		SELECT s.col, s.raw, s.item, s.article, t.code, voc.position
@@ -90,7 +134,11 @@ export async function validateStaged(
 	const dictionaries: { name: string; columns: readonly string[]; expr: string }[] = [
 		{ name: 'd_date', columns: DATE_COLUMNS, expr: 'parse_date(raw)' },
 		{ name: 'd_amount', columns: AMOUNT_COLUMNS, expr: 'parse_amount(raw)' },
-		{ name: 'd_gemeente', columns: ['gemeente'], expr: '(SELECT code FROM gemeente_terms WHERE term = fold(raw))' },
+		{
+			name: 'd_gemeente',
+			columns: ['gemeente'],
+			expr: '(SELECT code FROM gemeente_terms WHERE term = fold(raw))'
+		},
 		{
 			name: 'd_status',
 			columns: ['status'],
@@ -125,16 +173,19 @@ export async function validateStaged(
 	];
 	for (const d of dictionaries) {
 		const raws = d.columns.map((c) => `SELECT ${c} AS raw FROM v WHERE ${c} IS NOT NULL`).join(' UNION ');
-		await q.run(`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws}))`);
+		await q.run(
+			`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws}))`
+		);
 	}
 	const lookup = (dictionary: string, column: string) =>
 		`LEFT JOIN ${dictionary} ${dictionary}_${column} ON ${dictionary}_${column}.raw = v.${column}`;
 	const value = (dictionary: string, column: string) => `${dictionary}_${column}.value`;
 	const scalarJoins = dictionaries.flatMap((d) => d.columns.map((c) => lookup(d.name, c))).join('\n');
 	const listJoins = LIST_COLUMNS.map(
-		(l) => `LEFT JOIN list_parsed lp_${l.column} ON lp_${l.column}.col = '${l.column}' AND lp_${l.column}.raw = v.${l.column}`
+		(l) =>
+			`LEFT JOIN list_parsed lp_${l.column} ON lp_${l.column}.col = '${l.column}' AND lp_${l.column}.raw = v.${l.column}`
 	).join('\n');
-	await q.run(`CREATE OR REPLACE TEMP VIEW ${PARSED_TABLE} AS
+	await q.run(`CREATE OR REPLACE TEMP VIEW ${PARSED_VIEW} AS
 		SELECT v.*,
 			${value('d_gemeente', 'gemeente')} AS gemeente_code,
 			${DATE_COLUMNS.map((c) => `${value('d_date', c)} AS ${c.replace('_op', '_date')}`).join(', ')},
@@ -154,7 +205,8 @@ export async function validateStaged(
 		${listJoins}`);
 
 	const checks: { column: string; condition: string; message: string }[] = [];
-	const check = (column: string, condition: string, message: string) => checks.push({ column, condition, message });
+	const check = (column: string, condition: string, message: string) =>
+		checks.push({ column, condition, message });
 	const text = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 	for (const required of ['casus_id', 'gemeente', 'aangemeld_op', 'status', 'leefgebieden']) {
@@ -175,12 +227,12 @@ export async function validateStaged(
 			text(`${column}: geen geldige datum; gebruik bijvoorbeeld 31-12-2024 of 2024-12-31.`)
 		);
 	}
+	check('afgerond_op', 'afgerond_date < aangemeld_date', text('afgerond_op ligt voor aangemeld_op.'));
 	check(
-		'afgerond_op',
-		'afgerond_date < aangemeld_date',
-		text('afgerond_op ligt voor aangemeld_op.')
+		'status',
+		'status IS NOT NULL AND status_code IS NULL',
+		text('status is open, afgerond of ingetrokken.')
 	);
-	check('status', 'status IS NOT NULL AND status_code IS NULL', text('status is open, afgerond of ingetrokken.'));
 	check(
 		'uitkomst',
 		'uitkomst IS NOT NULL AND uitkomst_code IS NULL',
@@ -215,14 +267,16 @@ export async function validateStaged(
 	}
 	check(
 		'leefgebieden',
-		'leefgebieden IS NOT NULL AND leefgebieden_mask = 0 AND len(leefgebieden_unknown) = 0',
+		'leefgebieden IS NOT NULL AND leefgebieden_mask = 0 AND coalesce(len(leefgebieden_unknown), 0) = 0',
 		text('Noem minstens één leefgebied.')
 	);
 	for (const column of AMOUNT_COLUMNS) {
 		check(
 			column,
 			`${column} IS NOT NULL AND ${column}_amount IS NULL`,
-			text(`${column}: geen geldig bedrag; gebruik bijvoorbeeld 1.234,56 (niet negatief, hoogstens twee decimalen).`)
+			text(
+				`${column}: geen geldig bedrag; gebruik bijvoorbeeld 1.234,56 (niet negatief, hoogstens twee decimalen).`
+			)
 		);
 	}
 	check(
@@ -238,7 +292,11 @@ export async function validateStaged(
 	check('kwestie', 'length(kwestie) > 200', text('kwestie is langer dan 200 tekens.'));
 	check('samenvatting', 'length(samenvatting) > 2000', text('samenvatting is langer dan 2.000 tekens.'));
 	if (reach && !reach.all) {
-		check('gemeente', 'gemeente_code IS NOT NULL AND NOT list_contains($reach, gemeente_code)', text('Deze gemeente valt buiten uw bereik.'));
+		check(
+			'gemeente',
+			'gemeente_code IS NOT NULL AND NOT list_contains($reach, gemeente_code)',
+			text('Deze gemeente valt buiten uw bereik.')
+		);
 	}
 	await findProblems(q, checks, reach && !reach.all ? { reach: reach.gemeenten } : {});
 	await scanPersonalData(q, plan, index, unknown);
@@ -266,36 +324,40 @@ export async function validateStaged(
 }
 
 /**
- * Runs every check in one pass over the rows: each row gets a bitmask of the checks it fails. Only the
- * failing rows (few, or none) are then kept and turned into messages, check by check.
+ * One pass over the rows computes both what the load needs (`parsed`) and, per row, a bitmask of the checks
+ * it fails. Only the failing rows (few, or none) are then looked at again and turned into messages.
  */
 async function findProblems(
 	q: Queryable,
 	checks: { column: string; condition: string; message: string }[],
 	params: Params
 ): Promise<void> {
-	const bits = checks.map((c, i) => `CASE WHEN ${c.condition} THEN ${1n << BigInt(i)}::UBIGINT ELSE 0::UBIGINT END`);
+	const bits = checks.map(
+		(c, i) => `CASE WHEN ${c.condition} THEN ${1n << BigInt(i)}::UBIGINT ELSE 0::UBIGINT END`
+	);
 	await q.run(
-		`CREATE OR REPLACE TEMP TABLE failing AS
-		 SELECT row_no, fails FROM (SELECT row_no, ${bits.join(' | ')} AS fails FROM ${PARSED_TABLE}) WHERE fails <> 0`,
+		`CREATE OR REPLACE TEMP TABLE ${PARSED_TABLE} AS
+		 SELECT ${READY_COLUMNS.join(', ')}, ${bits.join(' | ')} AS fails FROM ${PARSED_VIEW}`,
 		params
 	);
 	await q.run(`CREATE OR REPLACE TEMP TABLE problems (row_no BIGINT, col VARCHAR, message VARCHAR)`);
-	const failing = (await q.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM failing'))!.n;
+	const failing = (await q.one<{ n: number }>(
+		`SELECT count(*)::INTEGER AS n FROM ${PARSED_TABLE} WHERE fails <> 0`
+	))!.n;
 	if (failing > 0) {
 		await q.run(`CREATE OR REPLACE TEMP TABLE failing AS
-			SELECT p.*, f.fails FROM ${PARSED_TABLE} p JOIN failing f USING (row_no)`);
-	const messages = checks.map(
-		(c, i) =>
-			`SELECT row_no, '${c.column}' AS col, ${c.message} AS message FROM failing WHERE fails & ${1n << BigInt(i)}::UBIGINT <> 0`
-	);
+			SELECT v.*, p.fails FROM ${PARSED_VIEW} v JOIN ${PARSED_TABLE} p USING (row_no) WHERE p.fails <> 0`);
+		const messages = checks.map(
+			(c, i) =>
+				`SELECT row_no, '${c.column}' AS col, ${c.message} AS message FROM failing WHERE fails & ${1n << BigInt(i)}::UBIGINT <> 0`
+		);
 		await q.run(`INSERT INTO problems ${messages.join('\nUNION ALL\n')}`);
 	}
 	// A casus_id repeated within one municipality: grouping finds the few keys, a join finds their rows.
 	await q.run(`INSERT INTO problems
 		WITH keyed AS (
-			SELECT v.row_no, g.value AS gemeente_code, v.casus_id FROM v JOIN d_gemeente g ON g.raw = v.gemeente
-			WHERE v.casus_id IS NOT NULL AND g.value IS NOT NULL
+			SELECT row_no, gemeente_code, casus_id FROM ${PARSED_TABLE}
+			WHERE casus_id IS NOT NULL AND gemeente_code IS NOT NULL
 		),
 		repeated AS (SELECT gemeente_code, casus_id, min(row_no) AS first_row FROM keyed GROUP BY ALL HAVING count(*) > 1)
 		SELECT k.row_no, 'casus_id', 'casus_id komt al voor in rij ' || r.first_row || ' van dit bestand.'
@@ -318,7 +380,9 @@ async function scanPersonalData(
 		...FREE_TEXT_COLUMNS.map((c) => index.get(c)).filter((i): i is number => i !== undefined),
 		...unknown
 	].map((i) => `c${i}`);
-	const anyPattern = [PATTERNS.iban, PATTERNS.email, PATTERNS.phone, PATTERNS.postcode].map((p) => `(?:${p})`).join('|');
+	const anyPattern = [PATTERNS.iban, PATTERNS.email, PATTERNS.phone, PATTERNS.postcode]
+		.map((p) => `(?:${p})`)
+		.join('|');
 	const joinedAll = `concat_ws(chr(31), ${columns.join(', ')})`;
 	const joinedFree = freeText.length ? `concat_ws(chr(31), ${freeText.join(', ')})` : `''`;
 	await q.run(
@@ -333,7 +397,7 @@ async function scanPersonalData(
 			WHEN list_contains($free, col) AND len(list_filter(regexp_extract_all(val, $bsn, 1),
 				x -> elfproef(regexp_replace(x, '[^0-9]', '', 'g')))) > 0
 				THEN 'Bevat een nummer dat de elfproef haalt (mogelijk een BSN); verwijder het.'
-			WHEN len(list_filter(regexp_extract_all(val, $iban, 1), x -> iban_valid(x))) > 0
+			WHEN len(list_filter(regexp_extract_all(val, $iban, 1), x -> iban_prefix_valid(x))) > 0
 				THEN 'Bevat een rekeningnummer (IBAN); verwijder het.'
 			WHEN regexp_matches(val, $email) THEN 'Bevat een e-mailadres; verwijder het.'
 			WHEN regexp_matches(val, $phone) THEN 'Bevat een telefoonnummer; verwijder het.'

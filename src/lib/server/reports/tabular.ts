@@ -22,7 +22,11 @@ export function toCsv(table: DataTable): string {
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(caption: string, used: Set<string>): string {
-	const base = caption.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28).trim() || 'Tabel';
+	const base =
+		caption
+			.replace(/[:\\/?*[\]]/g, ' ')
+			.slice(0, 28)
+			.trim() || 'Tabel';
 	let name = base;
 	for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
 	used.add(name.toLowerCase());

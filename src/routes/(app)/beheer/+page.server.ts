@@ -46,7 +46,9 @@ function requestedGemeenten(raw: string, user: SessionUser): string[] | { messag
 	const { gemeenten } = reference();
 	const parts = raw.split(/[\s,;]+/).filter(Boolean);
 	if (parts.some((p) => p.toLowerCase() === 'alle')) {
-		return user.reach.all ? ['alle'] : { message: 'U kunt alleen gemeenten binnen uw eigen bereik toekennen.' };
+		return user.reach.all
+			? ['alle']
+			: { message: 'U kunt alleen gemeenten binnen uw eigen bereik toekennen.' };
 	}
 	const codes: string[] = [];
 	for (const part of parts) {
@@ -73,17 +75,33 @@ export const actions: Actions = {
 		const role = String(form.get('role') ?? '');
 		const password = String(form.get('password') ?? '');
 		const gemeenten = requestedGemeenten(String(form.get('gemeenten') ?? ''), user);
-		if (!Array.isArray(gemeenten)) return fail(400, { message: gemeenten.message, field: 'gemeenten', email });
+		if (!Array.isArray(gemeenten))
+			return fail(400, { message: gemeenten.message, field: 'gemeenten', email });
 		if (role === 'landelijk' && !user.reach.all) {
-			return fail(400, { message: 'Alleen een beheerder van alle gemeenten maakt landelijke gebruikers.', field: 'role', email });
+			return fail(400, {
+				message: 'Alleen een beheerder van alle gemeenten maakt landelijke gebruikers.',
+				field: 'role',
+				email
+			});
 		}
 		const db = await getDb();
 		try {
-			const created = await createUser(db, { email, role, password, gemeenten }, (c) => !!reference().gemeenten.get(c));
-			await audit(db, { actor: user.email, action: 'gebruiker toevoegen', object: created.email, result: 'ok', origin: getClientAddress() });
+			const created = await createUser(
+				db,
+				{ email, role, password, gemeenten },
+				(c) => !!reference().gemeenten.get(c)
+			);
+			await audit(db, {
+				actor: user.email,
+				action: 'gebruiker toevoegen',
+				object: created.email,
+				result: 'ok',
+				origin: getClientAddress()
+			});
 			return { done: `Gebruiker ${created.email} is toegevoegd.` };
 		} catch (error) {
-			if (error instanceof UserInputError) return fail(400, { message: error.message, field: error.field, email });
+			if (error instanceof UserInputError)
+				return fail(400, { message: error.message, field: error.field, email });
 			throw error;
 		}
 	},
@@ -91,33 +109,53 @@ export const actions: Actions = {
 		const user = requireCapability(locals, 'manageUsers');
 		const form = await request.formData();
 		const target = await managedUser(user, form.get('id'));
-		if (!target) return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
+		if (!target)
+			return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
 		const gemeenten = requestedGemeenten(String(form.get('gemeenten') ?? ''), user);
 		if (!Array.isArray(gemeenten)) return fail(400, { message: gemeenten.message, field: 'gemeenten' });
 		const db = await getDb();
 		try {
-			await updateUserAccess(db, target.id, { role: String(form.get('role') ?? ''), gemeenten }, (c) => !!reference().gemeenten.get(c));
+			await updateUserAccess(
+				db,
+				target.id,
+				{ role: String(form.get('role') ?? ''), gemeenten },
+				(c) => !!reference().gemeenten.get(c)
+			);
 		} catch (error) {
 			if (error instanceof UserInputError) return fail(400, { message: error.message, field: error.field });
 			throw error;
 		}
-		await audit(db, { actor: user.email, action: 'gebruiker wijzigen', object: target.email, result: 'ok', origin: getClientAddress() });
+		await audit(db, {
+			actor: user.email,
+			action: 'gebruiker wijzigen',
+			object: target.email,
+			result: 'ok',
+			origin: getClientAddress()
+		});
 		return { done: `Rol en bereik van ${target.email} zijn gewijzigd; de gebruiker moet opnieuw inloggen.` };
 	},
 	sessiesBeeindigen: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
 		const target = await managedUser(user, (await request.formData()).get('id'));
-		if (!target) return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
+		if (!target)
+			return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
 		const db = await getDb();
 		await invalidateUserSessions(db, target.id);
-		await audit(db, { actor: user.email, action: 'sessies beëindigen', object: target.email, result: 'ok', origin: getClientAddress() });
+		await audit(db, {
+			actor: user.email,
+			action: 'sessies beëindigen',
+			object: target.email,
+			result: 'ok',
+			origin: getClientAddress()
+		});
 		return { done: `Alle sessies van ${target.email} zijn beëindigd.` };
 	},
 	blokkeren: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
 		const form = await request.formData();
 		const target = await managedUser(user, form.get('id'));
-		if (!target) return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
+		if (!target)
+			return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
 		const disabled = form.get('disabled') === 'ja';
 		const db = await getDb();
 		await setDisabled(db, target.id, disabled);

@@ -8,7 +8,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { checkFile, DEFAULT_SOURCE, importFile, sourceProblem, type ImportResult } from '$lib/server/ingest';
-import { getMapping, listMappings, MappingError, mappingNameProblem, parseMapping, saveMapping } from '$lib/server/ingest/mappings';
+import {
+	getMapping,
+	listMappings,
+	MappingError,
+	mappingNameProblem,
+	parseMapping,
+	saveMapping
+} from '$lib/server/ingest/mappings';
 import { audit } from '$lib/server/audit';
 import {
 	HistoryError,
@@ -35,11 +42,15 @@ export const load: PageServerLoad = async ({ locals }) => {
 		imports: await listImports(db, user.reach, user.email),
 		mappings: (await listMappings(db)).map((m) => m.name),
 		beheerder,
-		sources: sources.map((s) => ({ ...s, naam: naam(s.gemeente) })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+		sources: sources
+			.map((s) => ({ ...s, naam: naam(s.gemeente) }))
+			.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
 		retention: beheerder
-			? (await Promise.all(inReach.map(async (code) => ({ code, naam: naam(code), months: await retentionMonths(db, code) })))).sort(
-					(a, b) => a.naam.localeCompare(b.naam, 'nl')
-				)
+			? (
+					await Promise.all(
+						inReach.map(async (code) => ({ code, naam: naam(code), months: await retentionMonths(db, code) }))
+					)
+				).sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
 			: []
 	};
 };
@@ -52,7 +63,10 @@ async function receive(form: FormData): Promise<{ dir: string; file: string; nam
 	if (!(upload instanceof File) || upload.size === 0) return null;
 	const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-upload-'));
 	const file = path.join(dir, 'upload');
-	await pipeline(Readable.fromWeb(upload.stream() as import('node:stream/web').ReadableStream), fs.createWriteStream(file));
+	await pipeline(
+		Readable.fromWeb(upload.stream() as import('node:stream/web').ReadableStream),
+		fs.createWriteStream(file)
+	);
 	return { dir, file, name: path.basename(upload.name || 'bestand') };
 }
 
@@ -73,9 +87,11 @@ async function upload(event: Parameters<Actions[string]>[0], write: boolean) {
 	if (sourceError) return fail(400, { message: sourceError, field: 'source', values });
 	const db = await getDb();
 	const mapping = values.mapping ? await getMapping(db, values.mapping) : undefined;
-	if (values.mapping && !mapping) return fail(400, { message: 'Deze koppeling bestaat niet.', field: 'mapping', values });
+	if (values.mapping && !mapping)
+		return fail(400, { message: 'Deze koppeling bestaat niet.', field: 'mapping', values });
 	const received = await receive(form);
-	if (!received) return fail(400, { message: 'Kies een bestand om te importeren.', field: 'bestand', values });
+	if (!received)
+		return fail(400, { message: 'Kies een bestand om te importeren.', field: 'bestand', values });
 	try {
 		const options = {
 			fileName: received.name,
@@ -87,7 +103,9 @@ async function upload(event: Parameters<Actions[string]>[0], write: boolean) {
 			reach: user.reach,
 			origin: event.getClientAddress()
 		};
-		const result = write ? await importFile(db, received.file, options) : await checkFile(db, received.file, options);
+		const result = write
+			? await importFile(db, received.file, options)
+			: await checkFile(db, received.file, options);
 		if (result.status === 'refused') {
 			return fail(422, {
 				message: `Het bestand is geweigerd: ${result.rejectedRows} rijen hebben een probleem. Er is niets opgeslagen.`,
@@ -107,7 +125,10 @@ function mappingFromLines(text: string): Record<string, string> {
 	for (const line of text.split(/\r?\n/)) {
 		if (!line.trim()) continue;
 		const [from, to] = line.split(/=|→|->/).map((part) => part.trim());
-		if (!from || !to) throw new MappingError(`Schrijf elke regel als "kolom in het bestand = canonieke kolom", niet "${line.trim().slice(0, 60)}".`);
+		if (!from || !to)
+			throw new MappingError(
+				`Schrijf elke regel als "kolom in het bestand = canonieke kolom", niet "${line.trim().slice(0, 60)}".`
+			);
 		mapping[from] = to;
 	}
 	if (Object.keys(mapping).length === 0) throw new MappingError('Vul minstens één regel in.');
@@ -129,7 +150,8 @@ export const actions: Actions = {
 			await audit(db, { actor: user.email, action: 'kolomkoppeling opslaan', object: name, result: 'ok' });
 			return { done: `Kolomkoppeling "${name}" is opgeslagen.` };
 		} catch (error) {
-			if (error instanceof MappingError) return fail(400, { message: error.message, field: 'regels', mappingLines: lines });
+			if (error instanceof MappingError)
+				return fail(400, { message: error.message, field: 'regels', mappingLines: lines });
 			throw error;
 		}
 	},
@@ -140,7 +162,9 @@ export const actions: Actions = {
 		const id = Number((await request.formData()).get('id'));
 		try {
 			const outcome = await undoImport(await getDb(), id, user.reach, user.email);
-			return { done: `Import ${id} is ongedaan gemaakt: ${outcome.deleted} casussen weg, ${outcome.restored} teruggezet.` };
+			return {
+				done: `Import ${id} is ongedaan gemaakt: ${outcome.deleted} casussen weg, ${outcome.restored} teruggezet.`
+			};
 		} catch (error) {
 			if (error instanceof HistoryError) return fail(400, { message: error.message, field: 'id' });
 			throw error;
@@ -151,22 +175,32 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const source = String(form.get('source') ?? '');
 		const gemeente = String(form.get('gemeente') ?? '');
-		if (!reaches(user.reach, gemeente)) return fail(403, { message: 'Deze gemeente valt buiten uw bereik.', field: 'gemeente' });
+		if (!reaches(user.reach, gemeente))
+			return fail(403, { message: 'Deze gemeente valt buiten uw bereik.', field: 'gemeente' });
 		if (form.get('bevestig') !== 'ja') {
-			return fail(400, { message: 'Vink aan dat u de casussen van deze bron wilt verwijderen.', field: 'bevestig' });
+			return fail(400, {
+				message: 'Vink aan dat u de casussen van deze bron wilt verwijderen.',
+				field: 'bevestig'
+			});
 		}
 		const removed = await removeSource(await getDb(), source, gemeente, user.email);
-		return { done: `Bron ${source} van ${reference().gemeenten.naam(gemeente)} is verwijderd (${removed} casussen).` };
+		return {
+			done: `Bron ${source} van ${reference().gemeenten.naam(gemeente)} is verwijderd (${removed} casussen).`
+		};
 	},
 	bewaartermijn: async ({ request, locals }) => {
 		const user = requireCapability(locals, 'manageUsers');
 		const form = await request.formData();
 		const gemeente = String(form.get('gemeente') ?? '');
-		if (!reaches(user.reach, gemeente)) return fail(403, { message: 'Deze gemeente valt buiten uw bereik.', field: 'gemeente' });
+		if (!reaches(user.reach, gemeente))
+			return fail(403, { message: 'Deze gemeente valt buiten uw bereik.', field: 'gemeente' });
 		const raw = String(form.get('months') ?? '').trim();
 		const months = raw === '' ? null : Number(raw);
 		if (months !== null && (!Number.isInteger(months) || months < 12 || months > 240)) {
-			return fail(400, { message: 'De bewaartermijn is 12 tot 240 maanden, of leeg voor geen termijn.', field: 'months' });
+			return fail(400, {
+				message: 'De bewaartermijn is 12 tot 240 maanden, of leeg voor geen termijn.',
+				field: 'months'
+			});
 		}
 		const db = await getDb();
 		await setRetention(db, gemeente, months, user.email);

@@ -21,9 +21,14 @@ export const GET: RequestHandler = async (event) => {
 	}
 	const options = {
 		threshold: positiveInteger(params.get('threshold'), DEFAULT_SIGNAL_OPTIONS.threshold, 'threshold', 1000),
-		windowMonths: positiveInteger(params.get('window_months'), DEFAULT_SIGNAL_OPTIONS.windowMonths, 'window_months', 120),
+		windowMonths: positiveInteger(
+			params.get('window_months'),
+			DEFAULT_SIGNAL_OPTIONS.windowMonths,
+			'window_months',
+			120
+		),
 		asOf
 	};
 	const list = await signals(await getDb(), user.reach, filter, options);
-	return json({ signals: list.map(({ key: _key, ...signal }) => signal) });
+	return json({ signals: list.map(({ key, ...signal }) => signal) });
 };
