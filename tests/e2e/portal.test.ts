@@ -180,7 +180,8 @@ describe('login and dashboard', () => {
 describe('keyboard only', () => {
 	it('completes the login form with the keyboard; on the dashboard Tab reaches "Naar de inhoud" first', async () => {
 		await withPage(async (page) => {
-			await page.goto('/login');
+			// Wait for hydration: a field filled before it may be reset when Svelte takes over the page.
+			await page.goto('/login', { waitUntil: 'networkidle' });
 			await page.keyboard.press('Tab');
 			expect(await focused(page)).toMatchObject({ tag: 'input', name: 'email' });
 			await page.keyboard.type(LEEUWARDEN);

@@ -30,7 +30,8 @@ export async function loginInBrowser(
 	email: string,
 	password: string = defaultPassword
 ): Promise<void> {
-	await page.goto(`${baseUrl}/login`);
+	// Wait for hydration: a field filled before it may be reset when Svelte takes over the page.
+	await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -31,6 +31,14 @@ export const config = {
 	get backupDir(): string {
 		return path.resolve(process.env.BACKUP_DIR || 'data/backups');
 	},
+	/** DuckDB's buffer limit; it spills to disk beyond it, keeping a million-case import under 2 GB. */
+	get duckdbMemoryLimit(): string {
+		const value = process.env.DUCKDB_MEMORY_LIMIT || '1GB';
+		if (!/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(value)) {
+			throw new Error(`DUCKDB_MEMORY_LIMIT is een grootte zoals 1GB of 512MB, niet "${value}".`);
+		}
+		return value;
+	},
 	/** Demo mode shows the fictional-data banner and lets demo accounts skip the second factor. */
 	get demoMode(): boolean {
 		return process.env.DEMO_MODE === '1' || process.env.DEMO_MODE === 'true';

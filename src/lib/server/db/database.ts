@@ -14,6 +14,7 @@ import {
 } from '@duckdb/node-api';
 import { DatabaseLockedError, DatabaseUnreadableError, isLockError } from './errors';
 import { migrate } from './migrate';
+import { config } from '../config';
 
 /** A value a query may bind; arrays bind as lists (of VARCHAR unless they hold numbers). */
 export type Param = string | number | bigint | boolean | null | readonly string[] | readonly number[];
@@ -113,6 +114,7 @@ export class Database implements Queryable {
 		const db = new Database(instance, file);
 		// Stored times are UTC whatever the server's zone; pages show them in Europe/Amsterdam.
 		await db.run("SET GLOBAL TimeZone = 'UTC'");
+		await db.run(`SET GLOBAL memory_limit = '${config.duckdbMemoryLimit}'`);
 		await migrate(db);
 		return db;
 	}

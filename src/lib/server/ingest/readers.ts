@@ -129,7 +129,11 @@ async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?:
 	try {
 		for await (const sheet of reader) {
 			const name = (sheet as unknown as { name?: string }).name;
-			if (columns || (sheetName && name !== sheetName)) continue;
+			if (columns || (sheetName && name !== sheetName)) {
+				// Every sheet is read to its end: exceljs buffers skipped ones in temporary files it cleans up later.
+				for await (const skipped of sheet) void skipped;
+				continue;
+			}
 			for await (const row of sheet) {
 				const values = (row.values as ExcelJS.CellValue[]).slice(1);
 				if (!columns) {
