@@ -1,4 +1,5 @@
 /** Recognises an upload's format by its first bytes (never by its name) and a CSV's encoding and delimiter. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { parseCsvRows } from '$lib/domain/csv';
 
@@ -22,6 +23,14 @@ async function head(file: string, bytes: number): Promise<Buffer> {
 	}
 }
 
+/** Hex SHA-256 of a file, read as a stream. */
+export async function sha256File(file: string): Promise<string> {
+	const hash = crypto.createHash('sha256');
+	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }))
+		hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
 /** Zip (XLSX) and Parquet by their magic numbers, JSON by its first character, CSV otherwise. */
 export async function detectFormat(file: string): Promise<ImportFormat> {
 	const start = await head(file, 4096);
@@ -36,13 +45,16 @@ export async function detectFormat(file: string): Promise<ImportFormat> {
 }
 
 export interface CsvInspection {
+	/** Hex SHA-256 of the file, for the import log. */
+	sha256: string;
 	utf8: boolean;
 	/** An empty line outside quotes: DuckDB skips it, a spreadsheet counts it as a row. */
 	blankLines: boolean;
 }
 
-/** One streaming pass over the bytes: valid UTF-8 or not, and empty lines outside quoted fields. */
+/** One streaming pass over the bytes: the file's hash, valid UTF-8 or not, and empty lines outside quotes. */
 export async function inspectCsv(file: string): Promise<CsvInspection> {
+	const hash = crypto.createHash('sha256');
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	let utf8 = true;
 	let blankLines = false;
@@ -50,6 +62,7 @@ export async function inspectCsv(file: string): Promise<CsvInspection> {
 	let lineEmpty = false;
 	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
 		const bytes = chunk as Buffer;
+		hash.update(bytes);
 		if (utf8) {
 			try {
 				decoder.decode(bytes, { stream: true });
@@ -57,10 +70,7 @@ export async function inspectCsv(file: string): Promise<CsvInspection> {
 				utf8 = false;
 			}
 		}
-		if (blankLines) {
-			if (!utf8) break;
-			continue;
-		}
+		if (blankLines) continue;
 		for (let i = 0; i < bytes.length; i++) {
 			const b = bytes[i];
 			if (b === 0x22) quoted = !quoted;
@@ -81,7 +91,7 @@ export async function inspectCsv(file: string): Promise<CsvInspection> {
 			utf8 = false;
 		}
 	}
-	return { utf8, blankLines };
+	return { sha256: hash.digest('hex'), utf8, blankLines };
 }
 
 /**

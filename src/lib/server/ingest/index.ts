@@ -1,14 +1,12 @@
 /** The one import pipeline behind the CLI and the web page: read, check, and load all or nothing. */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { Reach } from '$lib/domain/roles';
 import type { Database, Queryable } from '../db';
 import { audit } from '../audit';
 import { planHeader, type ColumnMapping } from './columns';
-import { detectFormat, type ImportFormat } from './detect';
+import { detectFormat, inspectCsv, sha256File, type ImportFormat } from './detect';
 import { createMacros } from './macros';
-import { ReadError, STAGING_TABLE, stageFile } from './readers';
-import { PARSED_VIEW, validateStaged } from './validate';
+import { ReadError, stageFile } from './readers';
+import { PARSED_TABLE, validateStaged } from './validate';
 import { reference } from '../reference';
 import { loadParsed } from './load';
 import type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
@@ -41,13 +39,10 @@ const PREVIEW_ROWS = 5;
 async function preview(q: Queryable): Promise<PreviewRow[]> {
 	const { vocabularies } = reference();
 	const rows = await q.all<PreviewRow & { mask: string }>(
-		`SELECT row_no AS row, casus_id, coalesce(gemeente_code, gemeente) AS gemeente,
-			coalesce(strftime(aangemeld_date, '%Y-%m-%d'), aangemeld_op) AS aangemeld_op,
-			coalesce(status_code, status) AS status, leefgebieden_mask::VARCHAR AS mask,
-			coalesce(escalatie_code, escalatie, '') AS escalatie, coalesce(kwestie, '') AS kwestie
-		 FROM ${PARSED_VIEW}
-		 WHERE row_no IN (SELECT row_no FROM ${STAGING_TABLE} ORDER BY row_no LIMIT ${PREVIEW_ROWS})
-		 ORDER BY row_no`
+		`SELECT row_no AS row, coalesce(casus_id, '') AS casus_id, coalesce(gemeente_code, '') AS gemeente,
+			coalesce(strftime(aangemeld_date, '%Y-%m-%d'), '') AS aangemeld_op, coalesce(status_code, '') AS status,
+			leefgebieden_mask::VARCHAR AS mask, coalesce(escalatie_code, '') AS escalatie, coalesce(kwestie, '') AS kwestie
+		 FROM ${PARSED_TABLE} ORDER BY row_no LIMIT ${PREVIEW_ROWS}`
 	);
 	return rows.map(({ mask, ...row }) => ({
 		...row,
@@ -61,13 +56,6 @@ export function sourceProblem(source: string): string | null {
 	return /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u.test(source)
 		? null
 		: 'De bron is 1 tot 64 letters, cijfers, spaties, punten, streepjes of lage streepjes.';
-}
-
-async function sha256(file: string): Promise<string> {
-	const hash = crypto.createHash('sha256');
-	for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }))
-		hash.update(chunk as Buffer);
-	return hash.digest('hex');
 }
 
 async function logImport(
@@ -169,16 +157,18 @@ async function runImport(
 	};
 
 	options.onStage?.('lezen');
-	const sha = await sha256(file);
+	const format = await detectFormat(file);
+	// A CSV is read once in JavaScript anyway (encoding, empty lines); its hash comes from the same pass.
+	const inspection = format === 'csv' ? await inspectCsv(file) : undefined;
+	const sha = inspection?.sha256 ?? (await sha256File(file));
 	const problem = sourceProblem(source);
 	if (problem) return refuse(null, sha, [{ row: null, column: null, message: problem }]);
-	const format = await detectFormat(file);
 
 	return db.connection(async (connection, q) => {
 		await createMacros(connection);
 		let staged;
 		try {
-			staged = await stageFile(connection, file, format, { sheet: options.sheet });
+			staged = await stageFile(connection, file, format, { sheet: options.sheet, inspection });
 		} catch (error) {
 			if (error instanceof ReadError)
 				return refuse(format, sha, [{ row: null, column: null, message: error.message }]);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportProblem } from '$lib/domain/imports';
-import { csvHeader, inspectCsv, rewriteCsv, type ImportFormat } from './detect';
+import { csvHeader, inspectCsv, rewriteCsv, type CsvInspection, type ImportFormat } from './detect';
 
 /** The staging table: `row_no` (header = row 1) and the file's columns as `c0`, `c1`, … all VARCHAR. */
 export const STAGING_TABLE = 'staged';
@@ -42,11 +42,14 @@ function rejectMessage(kind: string, message: string): string {
 
 const positional = (count: number) => Array.from({ length: count }, (_, i) => `c${i}`);
 
-async function stageCsv(connection: DuckDBConnection, file: string): Promise<Staged> {
+async function stageCsv(
+	connection: DuckDBConnection,
+	file: string,
+	inspection: CsvInspection
+): Promise<Staged> {
 	const notes: string[] = [];
 	let source = file;
 	let tempDir: string | undefined;
-	const inspection = await inspectCsv(file);
 	if (!inspection.utf8 || inspection.blankLines) {
 		const { delimiter, columns } = await csvHeader(file);
 		tempDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-csv-'));
@@ -61,12 +64,14 @@ async function stageCsv(connection: DuckDBConnection, file: string): Promise<Sta
 		const { delimiter, columns } = await csvHeader(source);
 		const names = positional(columns.length);
 		const spec = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
-		// Numbered before empty rows (kept for the numbering) are dropped.
-		await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS
-			SELECT * FROM (SELECT (row_number() OVER () + 1)::BIGINT AS row_no, *
-			FROM read_csv(${literal(source)}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
+		// The reader keeps file order, so a row's rowid is its record number: no window function needed.
+		// Empty rows (kept only so that the numbering matches a spreadsheet) are left out by the view.
+		await connection.run(`CREATE OR REPLACE TEMP TABLE staged_csv AS
+			SELECT * FROM read_csv(${literal(source)}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
 				header = true, auto_detect = false, columns = ${spec}, max_line_size = 4194304,
-				store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'))
+				store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);
+		await connection.run(`CREATE OR REPLACE TEMP VIEW ${STAGING_TABLE} AS
+			SELECT (rowid + 2)::BIGINT AS row_no, * FROM staged_csv
 			WHERE NOT (${names.map((n) => `${n} IS NULL`).join(' AND ')})`);
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
 		const rejects = await connection.runAndReadAll(
@@ -236,11 +241,11 @@ export async function stageFile(
 	connection: DuckDBConnection,
 	file: string,
 	format: ImportFormat,
-	options: { sheet?: string } = {}
+	options: { sheet?: string; inspection?: CsvInspection } = {}
 ): Promise<Staged> {
 	switch (format) {
 		case 'csv':
-			return stageCsv(connection, file);
+			return stageCsv(connection, file, options.inspection ?? (await inspectCsv(file)));
 		case 'xlsx':
 			return stageXlsx(connection, file, options.sheet);
 		case 'parquet':

@@ -169,7 +169,12 @@ export async function validateStaged(
 			columns: ['terug_van'],
 			expr: "CASE WHEN fold(raw) = 'inwoner' THEN 'inwoner' ELSE (SELECT code FROM vocabulary_terms WHERE dimension = 'organisaties' AND term = fold(raw)) END"
 		},
-		{ name: 'd_kwestie', columns: ['kwestie'], expr: 'fold(raw)' }
+		{ name: 'd_kwestie', columns: ['kwestie'], expr: 'fold(raw)' },
+		{
+			name: 'd_oplossing',
+			columns: ['oplossing'],
+			expr: "list_distinct(list_filter(list_transform(str_split(raw, '|'), x -> trim(x)), x -> x <> ''))"
+		}
 	];
 	for (const d of dictionaries) {
 		const raws = d.columns.map((c) => `SELECT ${c} AS raw FROM v WHERE ${c} IS NOT NULL`).join(' UNION ');
@@ -198,7 +203,7 @@ export async function validateStaged(
 			${AMOUNT_COLUMNS.map((a) => `${value('d_amount', a)} AS ${a}_amount`).join(',\n\t\t\t')},
 			${LIST_COLUMNS.map((l) => `coalesce(lp_${l.column}.mask, 0::UBIGINT) AS ${l.column}_mask, lp_${l.column}.unknown AS ${l.column}_unknown`).join(',\n\t\t\t')},
 			coalesce(lp_wetten.articles, []) AS wet_artikelen,
-			CASE WHEN v.oplossing IS NULL THEN [] ELSE list_distinct(list_filter(list_transform(str_split(v.oplossing, '|'), x -> trim(x)), x -> x <> '')) END AS oplossing_list,
+			coalesce(${value('d_oplossing', 'oplossing')}, []) AS oplossing_list,
 			${value('d_kwestie', 'kwestie')} AS kwestie_key
 		FROM v
 		${scalarJoins}
@@ -415,13 +420,20 @@ async function scanPersonalData(
 	);
 	// A column of nine-digit numbers nearly all passing the elfproef is a BSN column (random numbers: 1 in 11).
 	// First count nine-digit values per column (a cheap pattern); run the elfproef only on candidate columns.
-	// CASE evaluates its condition left to right, so the regular expression only sees values of the right length.
+	// A sample of rows finds candidate columns cheaply (a BSN column is nine digits in any sample); only those
+	// are then counted in full. The CASE keeps the regular expression off values of the wrong length.
 	const nineDigits = (c: string) =>
 		`length(${c}) BETWEEN 9 AND 11 AND regexp_full_match(regexp_replace(${c}, '[ .]', '', 'g'), '\\d{9}')`;
-	const counts = (await q.one<Record<string, number>>(
-		`SELECT ${columns.map((c, i) => `count(${c})::INTEGER AS filled_${i}, count(CASE WHEN ${nineDigits(c)} THEN 1 END)::INTEGER AS nine_${i}`).join(', ')}
-		 FROM ${STAGING_TABLE}`
-	))!;
+	const shares = (from: string) =>
+		q.one<Record<string, number>>(
+			`SELECT ${columns.map((c, i) => `count(${c})::INTEGER AS filled_${i}, count(CASE WHEN ${nineDigits(c)} THEN 1 END)::INTEGER AS nine_${i}`).join(', ')}
+			 FROM ${from}`
+		);
+	const sample = (await shares(`(SELECT * FROM ${STAGING_TABLE} LIMIT 2000)`))!;
+	const candidates = columns.filter(
+		(_, i) => sample[`nine_${i}`] >= sample[`filled_${i}`] * 0.5 && sample[`filled_${i}`] > 0
+	);
+	const counts: Record<string, number> = candidates.length ? (await shares(STAGING_TABLE))! : sample;
 	for (let i = 0; i < columns.length; i++) {
 		const filled = counts[`filled_${i}`];
 		const nine = counts[`nine_${i}`];
