@@ -9,14 +9,29 @@
  */
 import fs from 'node:fs';
 
-const OS = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openbsd', 'netbsd', 'openharmony', 'sunos', 'aix'];
+const OS = [
+	'darwin',
+	'linux',
+	'win32',
+	'android',
+	'freebsd',
+	'openbsd',
+	'netbsd',
+	'openharmony',
+	'sunos',
+	'aix'
+];
 const CPU = ['x64', 'arm64', 'arm', 'ia32', 'loong64', 'ppc64', 'riscv64', 's390x', 'mips64el', 'wasm32'];
 
 function platformOf(name) {
 	const parts = name.split('/').pop().split('-');
 	const os = parts.find((p) => OS.includes(p));
 	const cpu = parts.find((p) => CPU.includes(p));
-	const libc = parts.some((p) => p.startsWith('musl')) ? 'musl' : parts.some((p) => p.startsWith('gnu')) ? 'glibc' : undefined;
+	const libc = parts.some((p) => p.startsWith('musl'))
+		? 'musl'
+		: parts.some((p) => p.startsWith('gnu'))
+			? 'glibc'
+			: undefined;
 	return { os, cpu, libc };
 }
 
@@ -39,6 +54,8 @@ for (const [key, entry] of Object.entries(lock.packages)) {
 		added++;
 	}
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+	Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
+);
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 console.log(`${added} platform packages added to ${file}`);

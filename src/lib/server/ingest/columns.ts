@@ -47,6 +47,33 @@ export const FREE_TEXT_COLUMNS: readonly CanonicalColumn[] = [
 	'oplossing'
 ];
 
+/**
+ * Columns whose values must match a strict format or a code list. Personal data there fails that check and
+ * refuses the file anyway (the message never quotes such a value), so the personal-data scan can skip them.
+ */
+export const STRICT_COLUMNS: readonly CanonicalColumn[] = [
+	'gemeente',
+	'aangemeld_op',
+	'afgerond_op',
+	'monitoring_op',
+	'status',
+	'uitkomst',
+	'monitoring',
+	'escalatie',
+	'knelpunt',
+	'leefgebieden',
+	'organisaties',
+	'ministeries',
+	'wetten',
+	'baten_bij',
+	'terug_van',
+	'kosten_oplossing',
+	'besparing_laag',
+	'besparing_hoog',
+	'voorgeschoten',
+	'terugbetaald'
+];
+
 /** Column names that themselves say the file holds personal data (compared whole, normalised). */
 const PERSONAL_DATA_NAMES = new Set(
 	[

@@ -3,9 +3,10 @@ import type { Reach } from '$lib/domain/roles';
 import type { Database, Queryable } from '../db';
 import { audit } from '../audit';
 import { planHeader, type ColumnMapping } from './columns';
-import { detectFormat, inspectCsv, sha256File, type ImportFormat } from './detect';
+import { detectFormat, inspectCsv, sha256File, type CsvInspection, type ImportFormat } from './detect';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { createMacros } from './macros';
-import { ReadError, stageFile } from './readers';
+import { ReadError, stageFile, type Staged } from './readers';
 import { PARSED_TABLE, validateStaged } from './validate';
 import { reference } from '../reference';
 import { loadParsed } from './load';
@@ -105,6 +106,38 @@ async function finishImport(
 	);
 }
 
+/**
+ * Reads the file into the staging table. A CSV is also read once in JavaScript (hash, encoding, empty lines);
+ * DuckDB reads it at the same time on the likely assumption of plain UTF-8, and only reads it again, from a
+ * rewritten copy, when that pass says otherwise.
+ */
+async function stage(
+	connection: DuckDBConnection,
+	file: string,
+	format: ImportFormat,
+	sheet: string | undefined
+): Promise<{ staged: Staged; sha: string }> {
+	if (format !== 'csv') {
+		const [staged, sha] = await Promise.all([
+			stageFile(connection, file, format, { sheet }),
+			sha256File(file)
+		]);
+		return { staged, sha };
+	}
+	const inspecting = inspectCsv(file);
+	const plain: CsvInspection = { sha256: '', utf8: true, blankLines: false };
+	const optimistic = await stageFile(connection, file, format, { inspection: plain }).then(
+		(staged) => ({ staged }),
+		(error: unknown) => ({ error })
+	);
+	const inspection = await inspecting;
+	if (inspection.utf8 && !inspection.blankLines) {
+		if ('error' in optimistic) throw optimistic.error;
+		return { staged: optimistic.staged, sha: inspection.sha256 };
+	}
+	return { staged: await stageFile(connection, file, format, { inspection }), sha: inspection.sha256 };
+}
+
 /** Imports one export file. Refused files write nothing but their line in the import log. */
 export function importFile(db: Database, file: string, options: ImportOptions): Promise<ImportResult> {
 	return runImport(db, file, options, true);
@@ -158,20 +191,19 @@ async function runImport(
 
 	options.onStage?.('lezen');
 	const format = await detectFormat(file);
-	// A CSV is read once in JavaScript anyway (encoding, empty lines); its hash comes from the same pass.
-	const inspection = format === 'csv' ? await inspectCsv(file) : undefined;
-	const sha = inspection?.sha256 ?? (await sha256File(file));
 	const problem = sourceProblem(source);
-	if (problem) return refuse(null, sha, [{ row: null, column: null, message: problem }]);
+	if (problem) return refuse(null, await sha256File(file), [{ row: null, column: null, message: problem }]);
 
 	return db.connection(async (connection, q) => {
 		await createMacros(connection);
-		let staged;
+		let staged: Staged;
+		let sha: string;
 		try {
-			staged = await stageFile(connection, file, format, { sheet: options.sheet, inspection });
+			({ staged, sha } = await stage(connection, file, format, options.sheet));
 		} catch (error) {
-			if (error instanceof ReadError)
-				return refuse(format, sha, [{ row: null, column: null, message: error.message }]);
+			if (error instanceof ReadError) {
+				return refuse(format, await sha256File(file), [{ row: null, column: null, message: error.message }]);
+			}
 			throw error;
 		}
 		options.onStage?.('controleren');

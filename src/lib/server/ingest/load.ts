@@ -13,7 +13,7 @@ export interface LoadCounts {
 /** Columns of `cases` filled from `incoming`, in one place so insert and select stay aligned. */
 const CASE_COLUMNS: [string, string][] = [
 	['id', "coalesce(existing_id, nextval('case_id_seq'))"],
-	['gemeente', `${PARSED_TABLE}.gemeente_code`],
+	['gemeente', 'gemeente_code'],
 	['source', '$source'],
 	['casus_id', 'casus_id'],
 	['route', 'route'],
@@ -58,17 +58,18 @@ export async function loadParsed(
 	// Only the keys and ids; the rows themselves go from `parsed` straight into `cases`.
 	await q.run(
 		`CREATE OR REPLACE TEMP TABLE incoming AS
-		 SELECT p.row_no, p.gemeente_code, c.id AS existing_id, c.created_at AS existing_created_at
+		 SELECT p.row_no, c.id AS existing_id, c.created_at AS existing_created_at
 		 FROM ${PARSED_TABLE} p
 		 LEFT JOIN cases c ON c.gemeente = p.gemeente_code AND c.source = $source AND c.casus_id = p.casus_id`,
 		{ source }
 	);
-	const counts = (await q.one<{ inserted: number; updated: number; gemeenten: string[] }>(
-		`SELECT count(*) FILTER (WHERE existing_id IS NULL)::INTEGER AS inserted,
-			count(existing_id)::INTEGER AS updated,
-			coalesce(list(DISTINCT gemeente_code ORDER BY gemeente_code), []) AS gemeenten
+	const counts = (await q.one<{ inserted: number; updated: number }>(
+		`SELECT count(*) FILTER (WHERE existing_id IS NULL)::INTEGER AS inserted, count(existing_id)::INTEGER AS updated
 		 FROM incoming`
 	))!;
+	const gemeenten = (await q.one<{ list: string[] }>(
+		`SELECT coalesce(list(DISTINCT gemeente_code ORDER BY gemeente_code), []) AS list FROM ${PARSED_TABLE}`
+	))!.list;
 	let removed = 0;
 	if (replace) {
 		// Replacing covers the municipalities the file holds (within reach): an export of one municipality
@@ -77,7 +78,7 @@ export async function loadParsed(
 			source,
 			reach_all: !reach || reach.all,
 			reach: reach && !reach.all ? reach.gemeenten : [],
-			gemeenten: counts.gemeenten
+			gemeenten
 		};
 		const gone = `source = $source AND ($reach_all OR list_contains($reach, gemeente)) AND list_contains($gemeenten, gemeente)
 			AND id NOT IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)`;
@@ -95,10 +96,15 @@ export async function loadParsed(
 	await q.run(
 		'DELETE FROM cases WHERE id IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)'
 	);
+	// A first load of a source replaces nothing, so its rows need no join with the ids they would keep.
+	const rows =
+		counts.updated === 0
+			? `(SELECT *, NULL::BIGINT AS existing_id, NULL::TIMESTAMP AS existing_created_at FROM ${PARSED_TABLE})`
+			: `(SELECT * FROM ${PARSED_TABLE} JOIN incoming USING (row_no))`;
 	await q.run(
 		`INSERT INTO cases (${CASE_COLUMNS.map(([c]) => c).join(', ')})
-		 SELECT ${CASE_COLUMNS.map(([, e]) => e).join(', ')} FROM ${PARSED_TABLE} JOIN incoming USING (row_no)`,
+		 SELECT ${CASE_COLUMNS.map(([, e]) => e).join(', ')} FROM ${rows}`,
 		{ source, import: importId }
 	);
-	return { inserted: counts.inserted, updated: counts.updated, removed, gemeenten: counts.gemeenten };
+	return { inserted: counts.inserted, updated: counts.updated, removed, gemeenten };
 }

@@ -66,6 +66,8 @@ async function stageCsv(
 		const spec = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
 		// The reader keeps file order, so a row's rowid is its record number: no window function needed.
 		// Empty rows (kept only so that the numbering matches a spreadsheet) are left out by the view.
+		// A second read (after the encoding check) must not see the rejects of the first.
+		await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans');
 		await connection.run(`CREATE OR REPLACE TEMP TABLE staged_csv AS
 			SELECT * FROM read_csv(${literal(source)}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
 				header = true, auto_detect = false, columns = ${spec}, max_line_size = 4194304,

@@ -2,7 +2,13 @@
 import type { Params, Queryable } from '../db';
 import type { Reach } from '$lib/domain/roles';
 import { STAGING_TABLE } from './readers';
-import { FREE_TEXT_COLUMNS, CANONICAL_COLUMNS, type CanonicalColumn, type HeaderPlan } from './columns';
+import {
+	FREE_TEXT_COLUMNS,
+	CANONICAL_COLUMNS,
+	STRICT_COLUMNS,
+	type CanonicalColumn,
+	type HeaderPlan
+} from './columns';
 import { PATTERNS } from './macros';
 import { PROBLEM_LIMIT, type ImportProblem } from './problems';
 
@@ -54,6 +60,12 @@ const LIST_COLUMNS = [
 	{ column: 'baten_bij', dimension: 'organisaties', noun: 'partij' }
 ] as const;
 
+/** Columns stored as the file writes them (trimmed); all others are parsed per distinct value. */
+const STORED_TEXT = new Set<string>(['casus_id', 'route', 'kwestie', 'fonds', 'samenvatting']);
+
+/** A coded value that is not blank: whitespace alone counts as empty, as in the spec. */
+const filled = (column: string) => `${column} IS NOT NULL AND trim(${column}) <> ''`;
+
 const AMOUNT_COLUMNS = [
 	'kosten_oplossing',
 	'besparing_laag',
@@ -91,7 +103,9 @@ export async function validateStaged(
 
 	const selectCanonical = CANONICAL_COLUMNS.map((name) => {
 		const i = index.get(name);
-		return i === undefined ? `NULL::VARCHAR AS ${name}` : `nullif(trim(c${i}), '') AS ${name}`;
+		if (i === undefined) return `NULL::VARCHAR AS ${name}`;
+		// Text that is stored as written is trimmed here; coded columns are trimmed once per distinct value.
+		return STORED_TEXT.has(name) ? `nullif(trim(c${i}), '') AS ${name}` : `c${i} AS ${name}`;
 	});
 	// Unknown columns are kept aside under their own header names (quoted as SQL string literals).
 	const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -101,38 +115,9 @@ export async function validateStaged(
 	await q.run(`CREATE OR REPLACE TEMP VIEW v AS
 		SELECT row_no, ${selectCanonical.join(', ')}, ${extra} AS extra_values FROM ${STAGING_TABLE}`);
 
-	// Lists are parsed once per distinct text, not once per row: a million rows hold a few thousand.
-	const listSources = LIST_COLUMNS.map(
-		(l) =>
-			`SELECT '${l.column}' AS col, '${l.dimension}' AS dimension, ${l.column} AS raw FROM v WHERE ${l.column} IS NOT NULL`
-	).join(' UNION ');
-	await q.run(`CREATE OR REPLACE TEMP TABLE list_items AS
-		WITH raws AS (${listSources}),
-		items AS (
-			SELECT col, dimension, raw, trim(unnest(str_split(raw, '|'))) AS item FROM raws
-		),
-		split AS (
-			SELECT col, dimension, raw, item,
-				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$')
-					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$', 1)) ELSE item END AS term_text,
-				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$')
-					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$', 3)) END AS article
-			FROM items WHERE item <> ''
-		)
-		SELECT s.col, s.raw, s.item, s.article, t.code, voc.position
-		FROM split s
-		LEFT JOIN vocabulary_terms t ON t.dimension = s.dimension AND t.term = fold(s.term_text)
-		LEFT JOIN vocabulary voc ON voc.dimension = s.dimension AND voc.code = t.code`);
-	await q.run(`CREATE OR REPLACE TEMP TABLE list_parsed AS
-		SELECT col, raw,
-			bit_or(CASE WHEN code IS NOT NULL THEN (1::UBIGINT << position::UBIGINT) END) AS mask,
-			list(item) FILTER (WHERE code IS NULL) AS unknown,
-			list(DISTINCT code || ' art. ' || article ORDER BY code || ' art. ' || article) FILTER (WHERE code IS NOT NULL AND article IS NOT NULL) AS articles
-		FROM list_items GROUP BY col, raw`);
-
-	// Scalar columns, too, are parsed per distinct text: a million rows hold a few thousand dates and codes.
+	// Columns are parsed per distinct text, not per row: a million rows hold a few thousand dates and codes.
 	const dictionaries: { name: string; columns: readonly string[]; expr: string }[] = [
-		{ name: 'd_date', columns: DATE_COLUMNS, expr: 'parse_date(raw)' },
+		{ name: 'd_date', columns: DATE_COLUMNS, expr: 'parse_date(trim(raw))' },
 		{ name: 'd_amount', columns: AMOUNT_COLUMNS, expr: 'parse_amount(raw)' },
 		{
 			name: 'd_gemeente',
@@ -176,10 +161,50 @@ export async function validateStaged(
 			expr: "list_distinct(list_filter(list_transform(str_split(raw, '|'), x -> trim(x)), x -> x <> ''))"
 		}
 	];
+	// Every column that is parsed per distinct text gets its distinct values from one pass over the rows.
+	const distinctColumns = [
+		...new Set([...dictionaries.flatMap((d) => d.columns), ...LIST_COLUMNS.map((l) => l.column)])
+	];
+	await q.run(`CREATE OR REPLACE TEMP TABLE distinct_values AS
+		SELECT ${distinctColumns.join(', ')} FROM v
+		GROUP BY GROUPING SETS (${distinctColumns.map((c) => `(${c})`).join(', ')})`);
+
+	// Lists are parsed once per distinct text, not once per row: a million rows hold a few thousand.
+	const listSources = LIST_COLUMNS.map(
+		(l) =>
+			`SELECT '${l.column}' AS col, '${l.dimension}' AS dimension, ${l.column} AS raw FROM distinct_values WHERE ${l.column} IS NOT NULL`
+	).join(' UNION ');
+	await q.run(`CREATE OR REPLACE TEMP TABLE list_items AS
+		WITH raws AS (${listSources}),
+		items AS (
+			SELECT col, dimension, raw, trim(unnest(str_split(raw, '|'))) AS item FROM raws
+		),
+		split AS (
+			SELECT col, dimension, raw, item,
+				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$')
+					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$', 1)) ELSE item END AS term_text,
+				CASE WHEN col = 'wetten' AND regexp_matches(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$')
+					THEN trim(regexp_extract(item, '(?i)^(.+?)\\s+(artikel|art\\.?)\\s*(\\S.*)$', 3)) END AS article
+			FROM items WHERE item <> ''
+		)
+		SELECT s.col, s.raw, s.item, s.article, t.code, voc.position
+		FROM split s
+		LEFT JOIN vocabulary_terms t ON t.dimension = s.dimension AND t.term = fold(s.term_text)
+		LEFT JOIN vocabulary voc ON voc.dimension = s.dimension AND voc.code = t.code`);
+	await q.run(`CREATE OR REPLACE TEMP TABLE list_parsed AS
+		SELECT col, raw,
+			bit_or(CASE WHEN code IS NOT NULL THEN (1::UBIGINT << position::UBIGINT) END) AS mask,
+			list(item) FILTER (WHERE code IS NULL) AS unknown,
+			list(DISTINCT code || ' art. ' || article ORDER BY code || ' art. ' || article) FILTER (WHERE code IS NOT NULL AND article IS NOT NULL) AS articles
+		FROM list_items GROUP BY col, raw`);
+
 	for (const d of dictionaries) {
-		const raws = d.columns.map((c) => `SELECT ${c} AS raw FROM v WHERE ${c} IS NOT NULL`).join(' UNION ');
+		const raws = d.columns
+			.map((c) => `SELECT ${c} AS raw FROM distinct_values WHERE ${c} IS NOT NULL`)
+			.join(' UNION ');
 		await q.run(
-			`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws}))`
+			`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, value, value IS NULL AND trim(raw) <> '' AS bad
+			 FROM (SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws})))`
 		);
 	}
 	const lookup = (dictionary: string, column: string) =>
@@ -204,7 +229,11 @@ export async function validateStaged(
 			${LIST_COLUMNS.map((l) => `coalesce(lp_${l.column}.mask, 0::UBIGINT) AS ${l.column}_mask, lp_${l.column}.unknown AS ${l.column}_unknown`).join(',\n\t\t\t')},
 			coalesce(lp_wetten.articles, []) AS wet_artikelen,
 			coalesce(${value('d_oplossing', 'oplossing')}, []) AS oplossing_list,
-			${value('d_kwestie', 'kwestie')} AS kwestie_key
+			${value('d_kwestie', 'kwestie')} AS kwestie_key,
+			${dictionaries
+				.filter((d) => d.name !== 'd_kwestie' && d.name !== 'd_oplossing')
+				.flatMap((d) => d.columns.map((c) => `coalesce(${d.name}_${c}.bad, false) AS ${c}_bad`))
+				.join(',\n\t\t\t')}
 		FROM v
 		${scalarJoins}
 		${listJoins}`);
@@ -216,53 +245,32 @@ export async function validateStaged(
 
 	for (const required of ['casus_id', 'gemeente', 'aangemeld_op', 'status', 'leefgebieden']) {
 		if (index.has(required as CanonicalColumn)) {
-			check(required, `${required} IS NULL`, text(`Verplicht veld ${required} is leeg.`));
+			const empty = STORED_TEXT.has(required)
+				? `${required} IS NULL`
+				: `(${required} IS NULL OR trim(${required}) = '')`;
+			check(required, empty, text(`Verplicht veld ${required} is leeg.`));
 		}
 	}
 	check('casus_id', 'length(casus_id) > 64', text('casus_id is langer dan 64 tekens.'));
 	check(
 		'gemeente',
-		'gemeente IS NOT NULL AND gemeente_code IS NULL',
+		'gemeente_bad',
 		`'Onbekende gemeente' || ${quote('gemeente')} || '; gebruik de CBS-code (GM0344) of de naam.'`
 	);
 	for (const column of DATE_COLUMNS) {
 		check(
 			column,
-			`${column} IS NOT NULL AND ${column.replace('_op', '_date')} IS NULL`,
+			`${column}_bad`,
 			text(`${column}: geen geldige datum; gebruik bijvoorbeeld 31-12-2024 of 2024-12-31.`)
 		);
 	}
 	check('afgerond_op', 'afgerond_date < aangemeld_date', text('afgerond_op ligt voor aangemeld_op.'));
-	check(
-		'status',
-		'status IS NOT NULL AND status_code IS NULL',
-		text('status is open, afgerond of ingetrokken.')
-	);
-	check(
-		'uitkomst',
-		'uitkomst IS NOT NULL AND uitkomst_code IS NULL',
-		text('uitkomst is opgelost, deels_opgelost of niet_opgelost.')
-	);
-	check(
-		'monitoring',
-		'monitoring IS NOT NULL AND monitoring_code IS NULL',
-		text('monitoring is duurzaam, terugval of onbekend.')
-	);
-	check(
-		'escalatie',
-		'escalatie IS NOT NULL AND escalatie_code IS NULL',
-		`'Onbekende escalatietrede' || ${quote('escalatie')} || '.'`
-	);
-	check(
-		'knelpunt',
-		'knelpunt IS NOT NULL AND knelpunt_code IS NULL',
-		text('knelpunt is 1, 2A, 2B, 3, 4, 5 of 6.')
-	);
-	check(
-		'terug_van',
-		'terug_van IS NOT NULL AND terug_van_code IS NULL',
-		text('terug_van is inwoner of een organisatie uit de lijst.')
-	);
+	check('status', 'status_bad', text('status is open, afgerond of ingetrokken.'));
+	check('uitkomst', 'uitkomst_bad', text('uitkomst is opgelost, deels_opgelost of niet_opgelost.'));
+	check('monitoring', 'monitoring_bad', text('monitoring is duurzaam, terugval of onbekend.'));
+	check('escalatie', 'escalatie_bad', `'Onbekende escalatietrede' || ${quote('escalatie')} || '.'`);
+	check('knelpunt', 'knelpunt_bad', text('knelpunt is 1, 2A, 2B, 3, 4, 5 of 6.'));
+	check('terug_van', 'terug_van_bad', text('terug_van is inwoner of een organisatie uit de lijst.'));
 	for (const l of LIST_COLUMNS) {
 		check(
 			l.column,
@@ -272,13 +280,13 @@ export async function validateStaged(
 	}
 	check(
 		'leefgebieden',
-		'leefgebieden IS NOT NULL AND leefgebieden_mask = 0 AND coalesce(len(leefgebieden_unknown), 0) = 0',
+		`leefgebieden_mask = 0 AND coalesce(len(leefgebieden_unknown), 0) = 0 AND ${filled('leefgebieden')}`,
 		text('Noem minstens één leefgebied.')
 	);
 	for (const column of AMOUNT_COLUMNS) {
 		check(
 			column,
-			`${column} IS NOT NULL AND ${column}_amount IS NULL`,
+			`${column}_bad`,
 			text(
 				`${column}: geen geldig bedrag; gebruik bijvoorbeeld 1.234,56 (niet negatief, hoogstens twee decimalen).`
 			)
@@ -388,7 +396,13 @@ async function scanPersonalData(
 	const anyPattern = [PATTERNS.iban, PATTERNS.email, PATTERNS.phone, PATTERNS.postcode]
 		.map((p) => `(?:${p})`)
 		.join('|');
-	const joinedAll = `concat_ws(chr(31), ${columns.join(', ')})`;
+	const strict = new Set(
+		STRICT_COLUMNS.map((c) => index.get(c))
+			.filter((i) => i !== undefined)
+			.map((i) => `c${i}`)
+	);
+	const open = columns.filter((c) => !strict.has(c));
+	const joinedAll = open.length ? `concat_ws(chr(31), ${open.join(', ')})` : `''`;
 	const joinedFree = freeText.length ? `concat_ws(chr(31), ${freeText.join(', ')})` : `''`;
 	await q.run(
 		`CREATE OR REPLACE TEMP TABLE suspect_rows AS SELECT * FROM ${STAGING_TABLE}
@@ -419,7 +433,6 @@ async function scanPersonalData(
 		}
 	);
 	// A column of nine-digit numbers nearly all passing the elfproef is a BSN column (random numbers: 1 in 11).
-	// First count nine-digit values per column (a cheap pattern); run the elfproef only on candidate columns.
 	// A sample of rows finds candidate columns cheaply (a BSN column is nine digits in any sample); only those
 	// are then counted in full. The CASE keeps the regular expression off values of the wrong length.
 	const nineDigits = (c: string) =>
