@@ -66,6 +66,7 @@ async function stageCsv(
 		const spec = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
 		// The reader keeps file order, so a row's rowid is its record number: no window function needed.
 		// Empty rows (kept only so that the numbering matches a spreadsheet) are left out by the view.
+		const emptyRow = names.map((n) => `${n} IS NULL`).join(' AND ');
 		// A second read (after the encoding check) must not see the rejects of the first.
 		await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans');
 		await connection.run(`CREATE OR REPLACE TEMP TABLE staged_csv AS
@@ -74,7 +75,7 @@ async function stageCsv(
 				store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);
 		await connection.run(`CREATE OR REPLACE TEMP VIEW ${STAGING_TABLE} AS
 			SELECT (rowid + 2)::BIGINT AS row_no, * FROM staged_csv
-			WHERE NOT (${names.map((n) => `${n} IS NULL`).join(' AND ')})`);
+			${inspection.blankLines ? `WHERE NOT (${emptyRow})` : ''}`);
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING_TABLE}`);
 		const rejects = await connection.runAndReadAll(
 			`SELECT line::BIGINT AS line, error_type::VARCHAR AS kind, error_message AS message FROM csv_rejects ORDER BY line`

@@ -203,8 +203,7 @@ export async function validateStaged(
 			.map((c) => `SELECT ${c} AS raw FROM distinct_values WHERE ${c} IS NOT NULL`)
 			.join(' UNION ');
 		await q.run(
-			`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, value, value IS NULL AND trim(raw) <> '' AS bad
-			 FROM (SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws})))`
+			`CREATE OR REPLACE TEMP TABLE ${d.name} AS SELECT raw, ${d.expr} AS value FROM (SELECT DISTINCT raw FROM (${raws}))`
 		);
 	}
 	const lookup = (dictionary: string, column: string) =>
@@ -229,11 +228,7 @@ export async function validateStaged(
 			${LIST_COLUMNS.map((l) => `coalesce(lp_${l.column}.mask, 0::UBIGINT) AS ${l.column}_mask, lp_${l.column}.unknown AS ${l.column}_unknown`).join(',\n\t\t\t')},
 			coalesce(lp_wetten.articles, []) AS wet_artikelen,
 			coalesce(${value('d_oplossing', 'oplossing')}, []) AS oplossing_list,
-			${value('d_kwestie', 'kwestie')} AS kwestie_key,
-			${dictionaries
-				.filter((d) => d.name !== 'd_kwestie' && d.name !== 'd_oplossing')
-				.flatMap((d) => d.columns.map((c) => `coalesce(${d.name}_${c}.bad, false) AS ${c}_bad`))
-				.join(',\n\t\t\t')}
+			${value('d_kwestie', 'kwestie')} AS kwestie_key
 		FROM v
 		${scalarJoins}
 		${listJoins}`);
@@ -254,23 +249,47 @@ export async function validateStaged(
 	check('casus_id', 'length(casus_id) > 64', text('casus_id is langer dan 64 tekens.'));
 	check(
 		'gemeente',
-		'gemeente_bad',
+		`gemeente_code IS NULL AND ${filled('gemeente')}`,
 		`'Onbekende gemeente' || ${quote('gemeente')} || '; gebruik de CBS-code (GM0344) of de naam.'`
 	);
 	for (const column of DATE_COLUMNS) {
 		check(
 			column,
-			`${column}_bad`,
+			`${column.replace('_op', '_date')} IS NULL AND ${filled(column)}`,
 			text(`${column}: geen geldige datum; gebruik bijvoorbeeld 31-12-2024 of 2024-12-31.`)
 		);
 	}
 	check('afgerond_op', 'afgerond_date < aangemeld_date', text('afgerond_op ligt voor aangemeld_op.'));
-	check('status', 'status_bad', text('status is open, afgerond of ingetrokken.'));
-	check('uitkomst', 'uitkomst_bad', text('uitkomst is opgelost, deels_opgelost of niet_opgelost.'));
-	check('monitoring', 'monitoring_bad', text('monitoring is duurzaam, terugval of onbekend.'));
-	check('escalatie', 'escalatie_bad', `'Onbekende escalatietrede' || ${quote('escalatie')} || '.'`);
-	check('knelpunt', 'knelpunt_bad', text('knelpunt is 1, 2A, 2B, 3, 4, 5 of 6.'));
-	check('terug_van', 'terug_van_bad', text('terug_van is inwoner of een organisatie uit de lijst.'));
+	check(
+		'status',
+		`status_code IS NULL AND ${filled('status')}`,
+		text('status is open, afgerond of ingetrokken.')
+	);
+	check(
+		'uitkomst',
+		`uitkomst_code IS NULL AND ${filled('uitkomst')}`,
+		text('uitkomst is opgelost, deels_opgelost of niet_opgelost.')
+	);
+	check(
+		'monitoring',
+		`monitoring_code IS NULL AND ${filled('monitoring')}`,
+		text('monitoring is duurzaam, terugval of onbekend.')
+	);
+	check(
+		'escalatie',
+		`escalatie_code IS NULL AND ${filled('escalatie')}`,
+		`'Onbekende escalatietrede' || ${quote('escalatie')} || '.'`
+	);
+	check(
+		'knelpunt',
+		`knelpunt_code IS NULL AND ${filled('knelpunt')}`,
+		text('knelpunt is 1, 2A, 2B, 3, 4, 5 of 6.')
+	);
+	check(
+		'terug_van',
+		`terug_van_code IS NULL AND ${filled('terug_van')}`,
+		text('terug_van is inwoner of een organisatie uit de lijst.')
+	);
 	for (const l of LIST_COLUMNS) {
 		check(
 			l.column,
@@ -286,7 +305,7 @@ export async function validateStaged(
 	for (const column of AMOUNT_COLUMNS) {
 		check(
 			column,
-			`${column}_bad`,
+			`${column}_amount IS NULL AND ${filled(column)}`,
 			text(
 				`${column}: geen geldig bedrag; gebruik bijvoorbeeld 1.234,56 (niet negatief, hoogstens twee decimalen).`
 			)
@@ -393,7 +412,9 @@ async function scanPersonalData(
 		...FREE_TEXT_COLUMNS.map((c) => index.get(c)).filter((i): i is number => i !== undefined),
 		...unknown
 	].map((i) => `c${i}`);
-	const anyPattern = [PATTERNS.iban, PATTERNS.email, PATTERNS.phone, PATTERNS.postcode]
+	// Free-text columns lie among the open ones, so one pattern over one joined text finds every suspect row;
+	// the checks per cell below then tell a BSN in free text from nine digits elsewhere.
+	const anyPattern = [PATTERNS.bsn, PATTERNS.iban, PATTERNS.email, PATTERNS.phone, PATTERNS.postcode]
 		.map((p) => `(?:${p})`)
 		.join('|');
 	const strict = new Set(
@@ -402,12 +423,10 @@ async function scanPersonalData(
 			.map((i) => `c${i}`)
 	);
 	const open = columns.filter((c) => !strict.has(c));
-	const joinedAll = open.length ? `concat_ws(chr(31), ${open.join(', ')})` : `''`;
-	const joinedFree = freeText.length ? `concat_ws(chr(31), ${freeText.join(', ')})` : `''`;
+	const joined = open.length ? `concat_ws(chr(31), ${open.join(', ')})` : `''`;
 	await q.run(
-		`CREATE OR REPLACE TEMP TABLE suspect_rows AS SELECT * FROM ${STAGING_TABLE}
-		 WHERE regexp_matches(${joinedAll}, $any) OR regexp_matches(${joinedFree}, $bsn)`,
-		{ any: anyPattern, bsn: PATTERNS.bsn }
+		`CREATE OR REPLACE TEMP TABLE suspect_rows AS SELECT * FROM ${STAGING_TABLE} WHERE regexp_matches(${joined}, $any)`,
+		{ any: anyPattern }
 	);
 	await q.run(
 		`INSERT INTO problems
