@@ -53,9 +53,57 @@ export function filterQuery(filter: CaseFilter): string {
 	return text ? `?${text}` : '';
 }
 
+/** A query string with some parameters set (or removed, with null) and the rest, such as the filter, kept. */
+export function changeQuery(search: string, change: Record<string, string | null>): string {
+	const params = new URLSearchParams(search);
+	for (const [key, value] of Object.entries(change)) {
+		if (value === null) params.delete(key);
+		else params.set(key, value);
+	}
+	return `?${params}`;
+}
+
 /** The download address of a view's tables, keeping the page's filters: `/download/dashboard?from=…&format=csv`. */
 export function downloadHref(view: string, pageSearch: string, extra: Record<string, string>): string {
-	const params = new URLSearchParams(pageSearch);
-	for (const [key, value] of Object.entries(extra)) params.set(key, value);
-	return `/download/${view}?${params}`;
+	return `/download/${view}${changeQuery(pageSearch, extra)}`;
+}
+
+/** The choices the filter bar shows, all within the user's reach. */
+export interface FilterOptions {
+	gemeenten: { code: string; naam: string }[];
+	routes: string[];
+	/** Years in which cases were registered, for the quick period choices. */
+	years: number[];
+	escalatie: { code: string; naam: string }[];
+	knelpunten: { code: string; naam: string }[];
+}
+
+/** A quick period choice: a year, a half-year or a quarter, as from/to dates. */
+export interface Period {
+	label: string;
+	from: string;
+	to: string;
+}
+
+/** The year, its halves and its quarters, for the filter bar's quick choices. */
+export function periodsOf(year: number): Period[] {
+	const p = (label: string, from: string, to: string) => ({
+		label,
+		from: `${year}-${from}`,
+		to: `${year}-${to}`
+	});
+	return [
+		p(String(year), '01-01', '12-31'),
+		p(`${year}-H1`, '01-01', '06-30'),
+		p(`${year}-H2`, '07-01', '12-31'),
+		p(`${year}-Q1`, '01-01', '03-31'),
+		p(`${year}-Q2`, '04-01', '06-30'),
+		p(`${year}-Q3`, '07-01', '09-30'),
+		p(`${year}-Q4`, '10-01', '12-31')
+	];
+}
+
+/** The same filter with other values for some keys, as a query string (for links that change one thing). */
+export function withFilter(filter: CaseFilter, change: Partial<CaseFilter>): string {
+	return filterQuery({ ...filter, ...change }) || '?';
 }

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseFilter } from '$lib/server/analytics/filter';
 import { dashboardTables, keyFigures } from '$lib/server/analytics/dashboard';
-import { gemeentenInReach } from '$lib/server/analytics/reach';
+import { filterOptions } from '$lib/server/analytics/reach';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user!;
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const figures = await keyFigures(db, user.reach, parsed.filter);
 	return {
 		filter: parsed.filter,
-		gemeenten: await gemeentenInReach(db, user.reach),
+		options: await filterOptions(db, user.reach),
 		figures,
 		tables: dashboardTables(figures)
 	};

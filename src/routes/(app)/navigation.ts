@@ -11,6 +11,7 @@ const everyone: readonly Role[] = ['beheerder', 'kwaliteitsteam', 'beleid', 'col
 
 export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/', label: 'Dashboard', roles: everyone },
+	{ href: '/leefgebieden', label: 'Leefgebieden', roles: everyone },
 	{ href: '/import', label: 'Import', roles: ['beheerder', 'kwaliteitsteam'] },
 	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }
 ];

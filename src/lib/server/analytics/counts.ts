@@ -18,7 +18,8 @@ export interface CountsResult {
 	cases: number;
 }
 
-const MASK_COLUMN: Record<ListDimension, string> = {
+/** The bitmask column of each list dimension. */
+export const MASK_COLUMN: Record<ListDimension, string> = {
 	leefgebieden: 'leefgebieden',
 	organisaties: 'organisaties',
 	ministeries: 'ministeries',

@@ -4,17 +4,32 @@ import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { dashboardTables, keyFigures } from '../analytics/dashboard';
+import { leefgebiedenView } from '../analytics/leefgebieden';
 
-type TableSource = (db: Database, user: SessionUser, filter: CaseFilter) => Promise<DataTable[]>;
+type TableSource = (
+	db: Database,
+	user: SessionUser,
+	filter: CaseFilter,
+	params: URLSearchParams
+) => Promise<DataTable[]>;
 
 const SOURCES: Record<string, TableSource> = {
-	dashboard: async (db, user, filter) => dashboardTables(await keyFigures(db, user.reach, filter))
+	dashboard: async (db, user, filter) => dashboardTables(await keyFigures(db, user.reach, filter)),
+	leefgebieden: async (db, user, filter, params) =>
+		(await leefgebiedenView(db, user.reach, filter, params.get('diagonal') === 'total' ? 'total' : 'single'))
+			.tables
 };
 
 export function isDownloadView(view: string): boolean {
 	return Object.hasOwn(SOURCES, view);
 }
 
-export function downloadTables(view: string, db: Database, user: SessionUser, filter: CaseFilter) {
-	return SOURCES[view](db, user, filter);
+export function downloadTables(
+	view: string,
+	db: Database,
+	user: SessionUser,
+	filter: CaseFilter,
+	params: URLSearchParams
+) {
+	return SOURCES[view](db, user, filter, params);
 }

@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	if (!isDownloadView(params.view)) error(404, 'Onbekende download.');
 	const parsed = parseFilter(url.searchParams, user.reach);
 	if (!parsed.ok) error(parsed.status, parsed.message);
-	const tables = await downloadTables(params.view, await getDb(), user, parsed.filter);
+	const tables = await downloadTables(params.view, await getDb(), user, parsed.filter, url.searchParams);
 	const format = url.searchParams.get('format') ?? 'csv';
 	const stamp = new Date().toISOString().slice(0, 10);
 	if (format === 'xlsx') {

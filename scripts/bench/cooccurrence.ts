@@ -1,0 +1,265 @@
+/** Co-occurrence benchmark: the portal's leefgebieden matrix against a plain GROUP BY, a naive self-join and over HTTP. */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { EMPTY_FILTER } from '../../src/lib/domain/filters';
+import { openStore, type Database } from '../../src/lib/server/db';
+import { importFile } from '../../src/lib/server/ingest';
+import { reference } from '../../src/lib/server/reference';
+import { cooccurrence } from '../../src/lib/server/analytics/cooccurrence';
+import { BENCH_DIR, benchExport } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const RUNS = 5;
+const REQUESTS = 50;
+const API_PATH = '/api/v1/cooccurrence?dimension=leefgebieden&diagonal=single';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Nearest-rank percentile (p in 0..100). */
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+	const start = performance.now();
+	await work();
+	return performance.now() - start;
+}
+
+/** One warm-up, then the median of `runs` timings. */
+async function medianOf(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
+	await work();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) times.push(await time(work));
+	return median(times);
+}
+
+function removeDatabase(file: string): void {
+	for (const f of [file, `${file}.wal`]) fs.rmSync(f, { force: true });
+}
+
+/** The benchmark database with `cases` imported cases: reused when it already holds them, else imported afresh. */
+async function analyticsDatabase(
+	cases: number
+): Promise<{ db: Database; file: string; importSeconds: number | null }> {
+	const file = path.join(BENCH_DIR, 'analytics.duckdb');
+	if (fs.existsSync(file)) {
+		const db = await openStore(file);
+		const row = await db.one<{ n: number }>('SELECT count(*) AS n FROM cases');
+		if (row?.n === cases) {
+			console.log(`  database: ${file} already holds ${cases} cases`);
+			return { db, file, importSeconds: null };
+		}
+		db.close();
+		removeDatabase(file);
+	}
+	const csv = await benchExport(cases);
+	const db = await openStore(file);
+	const started = performance.now();
+	const result = await importFile(db, csv, { fileName: path.basename(csv), actor: 'bench', reach: null });
+	const importSeconds = (performance.now() - started) / 1000;
+	if (result.status !== 'imported') {
+		db.close();
+		removeDatabase(file);
+		throw new Error(`import refused: ${JSON.stringify(result.problems.slice(0, 3))}`);
+	}
+	await db.checkpoint();
+	console.log(`  database: imported ${cases} cases into ${file} in ${importSeconds.toFixed(1)} s`);
+	return { db, file, importSeconds };
+}
+
+/** The naive form: one row per (case, label), joined with itself. Returns the build time and the query's best of two. */
+async function selfJoin(db: Database): Promise<{ buildMs: number; queryMs: number; pairs: number }> {
+	const { entries } = reference().vocabularies.leefgebieden;
+	const codes: string[] = [];
+	for (const entry of entries) codes[entry.position] = entry.code;
+	const width = Math.max(...entries.map((e) => e.position)) + 1;
+	return db.connection(async (_connection, q) => {
+		const buildMs = await time(() =>
+			q.run(
+				`CREATE OR REPLACE TEMP TABLE case_labels AS
+				 SELECT id AS case_id, $codes[bit + 1] AS label
+				 FROM (SELECT id, leefgebieden, unnest(range(${width})) AS bit FROM cases)
+				 WHERE (leefgebieden >> bit::UBIGINT) & 1::UBIGINT = 1`,
+				{ codes: codes.map((c) => c ?? '') }
+			)
+		);
+		const query = `SELECT a.label AS a, b.label AS b, count(*)::INTEGER AS cases
+			FROM case_labels a JOIN case_labels b USING (case_id) GROUP BY ALL`;
+		let pairs = 0;
+		const times: number[] = [];
+		for (let i = 0; i < 2; i++) {
+			times.push(
+				await time(async () => {
+					const rows = await q.all<{ a: string; b: string; cases: number }>(query);
+					pairs = rows.reduce((sum, r) => sum + (r.a !== r.b ? r.cases : 0), 0);
+				})
+			);
+		}
+		await q.run('DROP TABLE case_labels');
+		return { buildMs, queryMs: Math.min(...times), pairs };
+	});
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The operator's CLI on the server's database copy; its last stdout line is its JSON answer. */
+function cli(args: string[], env: NodeJS.ProcessEnv, input = ''): Record<string, unknown> {
+	const output = execFileSync('npm', ['run', '--silent', 'cli', '--', ...args, '--json'], {
+		cwd: ROOT,
+		env,
+		input,
+		encoding: 'utf8',
+		stdio: ['pipe', 'pipe', 'pipe']
+	});
+	return JSON.parse(output.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`server stopped (exit ${server.exitCode}):\n${log()}`);
+		try {
+			const response = await fetch(`${base}/api/v1/health`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`server did not answer /api/v1/health within 60 s:\n${log()}`);
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null) return;
+	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	server.kill('SIGTERM');
+	const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/** The built server on a copy of the database, with a bench account and token; 50 sequential API calls. */
+async function apiLatency(
+	file: string,
+	cases: number
+): Promise<{ firstMs: number; p50: number; p95: number }> {
+	const build = path.join(ROOT, 'build', 'index.js');
+	if (!fs.existsSync(build)) throw new Error('No build/index.js: run `npx vite build` first.');
+	const copy = path.join(BENCH_DIR, 'api.duckdb');
+	removeDatabase(copy);
+	fs.copyFileSync(file, copy);
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		DATABASE_PATH: copy,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base
+	};
+	const password = randomBytes(18).toString('base64url');
+	const user = cli(
+		[
+			'user',
+			'add',
+			'--email',
+			'bench@example.org',
+			'--role',
+			'beheerder',
+			'--gemeente',
+			'alle',
+			'--password-stdin'
+		],
+		env,
+		`${password}\n`
+	);
+	if (user.status !== 'ok') throw new Error(`user add: ${JSON.stringify(user)}`);
+	const { token } = cli(['token', 'add', '--email', 'bench@example.org'], env);
+	if (typeof token !== 'string') throw new Error('token add gave no token');
+
+	let output = '';
+	const server = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const kill = () => server.kill('SIGKILL');
+	process.once('exit', kill);
+	try {
+		await waitForHealth(base, server, () => output);
+		const headers = { authorization: `Bearer ${token}` };
+		const request = async () => {
+			const response = await fetch(`${base}${API_PATH}`, { headers });
+			if (!response.ok) throw new Error(`${API_PATH}: HTTP ${response.status} ${await response.text()}`);
+			const body = (await response.json()) as { cases: number };
+			if (body.cases !== cases) throw new Error(`${API_PATH} counted ${body.cases} cases, not ${cases}`);
+		};
+		const firstMs = await time(request);
+		const times: number[] = [];
+		for (let i = 0; i < REQUESTS; i++) times.push(await time(request));
+		return { firstMs, p50: percentile(times, 50), p95: percentile(times, 95) };
+	} finally {
+		await stop(server);
+		process.removeListener('exit', kill);
+		removeDatabase(copy);
+	}
+}
+
+export async function cooccurrenceBenchmark(cases: number): Promise<Record<string, number>> {
+	const { db, file, importSeconds } = await analyticsDatabase(cases);
+	let figures: Record<string, number>;
+	try {
+		const reach = { all: true } as const;
+		let matrix = await cooccurrence(db, 'leefgebieden', 'single', reach, EMPTY_FILTER);
+		if (matrix.cases !== cases) throw new Error(`co-occurrence counted ${matrix.cases} cases, not ${cases}`);
+		const coMs = await medianOf(async () => {
+			matrix = await cooccurrence(db, 'leefgebieden', 'single', reach, EMPTY_FILTER);
+		});
+		const groupMs = await medianOf(() => db.all('SELECT gemeente, count(*) FROM cases GROUP BY gemeente'));
+		const ratio = coMs / groupMs;
+		console.log(
+			`  co-occurrence (leefgebieden, ${matrix.labels.length} labels): ${ms(coMs)} (median) vs GROUP BY gemeente: ${ms(groupMs)} = ${ratio.toFixed(2)} x (target <= 3)`
+		);
+		const join = await selfJoin(db);
+		const offDiagonal = matrix.matrix.reduce(
+			(sum, row, i) => sum + row.reduce((s, n, j) => s + (i === j ? 0 : n), 0),
+			0
+		);
+		if (join.pairs !== offDiagonal) {
+			throw new Error(`self-join counted ${join.pairs} label pairs, the matrix ${offDiagonal}`);
+		}
+		console.log(
+			`  self-join of unnested lists: ${ms(join.queryMs)} (best of 2; building case_labels took ${ms(join.buildMs)}) = ${(join.queryMs / coMs).toFixed(1)} x the co-occurrence query`
+		);
+		figures = {
+			cases,
+			cooccurrenceMs: coMs,
+			groupByGemeenteMs: groupMs,
+			ratio,
+			selfJoinMs: join.queryMs,
+			selfJoinBuildMs: join.buildMs
+		};
+		if (importSeconds !== null) figures.importSeconds = importSeconds;
+	} finally {
+		db.close();
+	}
+	const api = await apiLatency(file, cases);
+	console.log(
+		`  API ${API_PATH}, ${REQUESTS} sequential requests: p50 ${ms(api.p50)}, p95 ${ms(api.p95)} (target p95 < 300 ms; first request ${ms(api.firstMs)}, not counted)`
+	);
+	return { ...figures, apiFirstMs: api.firstMs, apiP50Ms: api.p50, apiP95Ms: api.p95 };
+}

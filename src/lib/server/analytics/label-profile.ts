@@ -1,0 +1,52 @@
+/** How the labels of one dimension develop per quarter, and how many labels a case names. */
+import type { CaseFilter } from '$lib/domain/filters';
+import type { Reach } from '$lib/domain/roles';
+import type { ListDimension } from '$lib/domain/vocabulary';
+import type { Database } from '../db';
+import { reference } from '../reference';
+import { CASE_SCOPE, scopeParams } from './filter';
+import { MASK_COLUMN } from './counts';
+
+export interface LabelProfile {
+	/** Quarters that hold cases, `2025-Q3`, in order. */
+	quarters: string[];
+	/** Cases per label (vocabulary order) per quarter: `trend[label][i]` belongs to `quarters[i]`. */
+	trend: { label: string; cases: number[] }[];
+	/** How many cases name 0, 1, 2, … labels of the dimension. */
+	perCase: { labels: number; cases: number }[];
+}
+
+export async function labelProfile(
+	db: Database,
+	dimension: ListDimension,
+	reach: Reach,
+	filter: CaseFilter
+): Promise<LabelProfile> {
+	const rows = await db.all<{ quarter: string; mask: string; cases: number }>(
+		`SELECT strftime(aangemeld_op, '%Y') || '-Q' || quarter(aangemeld_op) AS quarter,
+			${MASK_COLUMN[dimension]}::VARCHAR AS mask, count(*)::INTEGER AS cases
+		 FROM cases WHERE ${CASE_SCOPE} GROUP BY ALL ORDER BY quarter`,
+		scopeParams(reach, filter)
+	);
+	const vocabulary = reference().vocabularies[dimension];
+	const quarters = [...new Set(rows.map((r) => r.quarter))];
+	const index = new Map(quarters.map((q, i) => [q, i]));
+	const perLabel = new Map<string, number[]>();
+	const perCase = new Map<number, number>();
+	for (const row of rows) {
+		const codes = vocabulary.codes(BigInt(row.mask));
+		perCase.set(codes.length, (perCase.get(codes.length) ?? 0) + row.cases);
+		for (const code of codes) {
+			const series = perLabel.get(code) ?? new Array(quarters.length).fill(0);
+			series[index.get(row.quarter)!] += row.cases;
+			perLabel.set(code, series);
+		}
+	}
+	return {
+		quarters,
+		trend: vocabulary.entries
+			.filter((e) => perLabel.has(e.code))
+			.map((e) => ({ label: e.code, cases: perLabel.get(e.code)! })),
+		perCase: [...perCase].sort(([a], [b]) => a - b).map(([labels, cases]) => ({ labels, cases }))
+	};
+}
