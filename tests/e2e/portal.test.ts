@@ -11,7 +11,7 @@ import {
 	defaultPassword,
 	type RunningServer
 } from '../support/server';
-import { axeViolations, formatViolations, launchBrowser, loginInBrowser } from '../support/browser';
+import { expectAxeClean, launchBrowser, loginInBrowser, withPage as openPage } from '../support/browser';
 
 const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
 const UTRECHT = 'kwaliteit@gm0344.example.nl';
@@ -36,15 +36,8 @@ afterAll(async () => {
 });
 
 /** Runs `fn` with a page in a fresh browser context (no cookies), closed afterwards. */
-async function withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-	const context = await browser!.newContext({ locale: 'nl-NL', baseURL: server!.url });
-	const page = await context.newPage();
-	try {
-		return await fn(page, context);
-	} finally {
-		await context.close();
-	}
-}
+const withPage = <T>(fn: (page: Page, context: BrowserContext) => Promise<T>) =>
+	openPage(browser!, server!.url, fn);
 
 /** The dashboard's key figures as `{ term: value }`, read from its <dl>. */
 async function keyFigures(page: Page): Promise<Record<string, string>> {
@@ -72,13 +65,6 @@ function focused(page: Page) {
 			text: el?.textContent?.trim() ?? ''
 		};
 	});
-}
-
-/** Runs axe on the page and fails with a readable list when there is any violation. */
-async function expectAxeClean(page: Page, name: string): Promise<void> {
-	const violations = await axeViolations(page);
-	if (violations.length > 0) console.log(formatViolations(name, violations));
-	expect(violations, formatViolations(name, violations)).toEqual([]);
 }
 
 describe('login and dashboard', () => {

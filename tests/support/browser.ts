@@ -1,6 +1,7 @@
 /** Browser helpers for the end-to-end tests: headless Chromium, logging in through the form, and axe checks. */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { defaultPassword } from './server';
 
 /** The WCAG 2.1 A and AA rule sets the portal must pass. */
@@ -76,4 +77,25 @@ export function formatViolations(pageName: string, violations: ReadableViolation
 		].join('\n')
 	);
 	return `${pageName}: ${violations.length} axe violation(s)\n${blocks.join('\n')}`;
+}
+
+/** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAxeClean(page: Page, pageName: string): Promise<void> {
+	const violations = await axeViolations(page);
+	expect(violations, formatViolations(pageName, violations)).toEqual([]);
+}
+
+/** Runs `fn` with a page in a fresh Dutch browser context (no cookies) on `baseURL`, closed afterwards. */
+export async function withPage<T>(
+	browser: Browser,
+	baseURL: string,
+	fn: (page: Page, context: BrowserContext) => Promise<T>
+): Promise<T> {
+	const context = await browser.newContext({ locale: 'nl-NL', baseURL });
+	const page = await context.newPage();
+	try {
+		return await fn(page, context);
+	} finally {
+		await context.close();
+	}
 }

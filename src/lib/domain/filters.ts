@@ -107,3 +107,18 @@ export function periodsOf(year: number): Period[] {
 export function withFilter(filter: CaseFilter, change: Partial<CaseFilter>): string {
 	return filterQuery({ ...filter, ...change }) || '?';
 }
+
+/** The API address that streams every case of a matrix cell under the same filter. */
+export function cellStreamHref(
+	dimension: string,
+	cell: [string, string],
+	diagonal: string,
+	filter: CaseFilter
+): string {
+	const params = new URLSearchParams(filterQuery(filter));
+	params.set('dimension', dimension);
+	params.set('cell', cell.join('|'));
+	params.set('diagonal', diagonal);
+	params.set('limit', '100000');
+	return `/api/v1/cooccurrence/cases?${params}`;
+}

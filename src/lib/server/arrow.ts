@@ -14,7 +14,9 @@ import {
 	type DataType
 } from 'apache-arrow';
 
-export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+import { ARROW_STREAM } from '$lib/arrow-stream';
+
+export { ARROW_STREAM };
 
 export type ArrowColumnType = 'utf8' | 'int32' | 'float64';
 
@@ -70,13 +72,13 @@ function cell(value: string | number | null | undefined, column: ArrowColumn): s
  * null values become Arrow nulls. `metadata` goes into the schema's key-value metadata.
  */
 export function toArrowStream(
-	rows: ArrowRow[],
+	rows: readonly object[],
 	columns: ArrowColumn[],
 	metadata?: Record<string, string>
 ): Uint8Array {
 	const vectors = columns.map((column) =>
 		vectorFromArray(
-			rows.map((row) => cell(row[column.name], column)),
+			rows.map((row) => cell((row as Partial<ArrowRow>)[column.name], column)),
 			arrowType(column.type)
 		)
 	);

@@ -9,6 +9,11 @@ import { maskCounts, type MaskCount } from './counts';
 /** `single`: the diagonal counts cases naming that label alone (Maatwerkloket 2019-2022); `total`: every case naming it. */
 export type Diagonal = 'single' | 'total';
 
+/** `single` or `total` from a query parameter; null for anything else. */
+export function parseDiagonal(value: string | null): Diagonal | null {
+	return value === 'single' || value === 'total' ? value : null;
+}
+
 export interface Cooccurrence {
 	dimension: ListDimension;
 	diagonal: Diagonal;

@@ -8,12 +8,21 @@ import { CASE_SCOPE, scopeParams } from './filter';
 import { MASK_COLUMN } from './counts';
 
 export interface LabelProfile {
-	/** Quarters that hold cases, `2025-Q3`, in order. */
+	/** Every quarter from the first to the last that holds cases, `2025-Q3`, in order. */
 	quarters: string[];
 	/** Cases per label (vocabulary order) per quarter: `trend[label][i]` belongs to `quarters[i]`. */
 	trend: { label: string; cases: number[] }[];
 	/** How many cases name 0, 1, 2, … labels of the dimension. */
 	perCase: { labels: number; cases: number }[];
+}
+
+/** `2024-Q3` to `2025-Q1` as every quarter in between, both ends included. */
+export function quarterRange(first: string | undefined, last: string | undefined): string[] {
+	if (!first || !last) return [];
+	const index = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
+	const quarters: string[] = [];
+	for (let i = index(first); i <= index(last); i++) quarters.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+	return quarters;
 }
 
 export async function labelProfile(
@@ -29,7 +38,7 @@ export async function labelProfile(
 		scopeParams(reach, filter)
 	);
 	const vocabulary = reference().vocabularies[dimension];
-	const quarters = [...new Set(rows.map((r) => r.quarter))];
+	const quarters = quarterRange(rows[0]?.quarter, rows.at(-1)?.quarter);
 	const index = new Map(quarters.map((q, i) => [q, i]));
 	const perLabel = new Map<string, number[]>();
 	const perCase = new Map<number, number>();

@@ -1,14 +1,15 @@
+/** `GET /api/v1/cooccurrence`: the co-occurrence matrix of one dimension, with either diagonal reading. */
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { apiDimension, apiFilter, caller } from '$lib/server/api';
-import { cooccurrence, type Diagonal } from '$lib/server/analytics/cooccurrence';
+import { cooccurrence, parseDiagonal } from '$lib/server/analytics/cooccurrence';
 
 export const GET: RequestHandler = async (event) => {
 	const user = caller(event);
 	const dimension = apiDimension(event.url);
-	const diagonal = event.url.searchParams.get('diagonal') ?? 'single';
-	if (diagonal !== 'single' && diagonal !== 'total') error(400, 'diagonal is single of total.');
+	const diagonal = parseDiagonal(event.url.searchParams.get('diagonal') ?? 'single');
+	if (!diagonal) error(400, 'diagonal is single of total.');
 	const filter = apiFilter(event.url, user);
-	return json(await cooccurrence(await getDb(), dimension, diagonal as Diagonal, user.reach, filter));
+	return json(await cooccurrence(await getDb(), dimension, diagonal, user.reach, filter));
 };
