@@ -1,61 +1,46 @@
 /** /leefgebieden in Chromium: the heatmap against the API, both diagonals, a cell's cases by keyboard, the full list as a stream, axe. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-	addUser,
-	freshDb,
-	importExport,
-	removeDb,
-	request,
-	startServer,
-	userWithToken,
-	type RunningServer
-} from '../support/server';
-import { expectAxeClean, launchBrowser, loginInBrowser, withPage } from '../support/browser';
+import { request, sampleExport } from '../support/server';
+import { openBrowserPortal, type BrowserPortal } from '../support/portal';
+import { expectAxeClean } from '../support/browser';
 
 const KWALITEIT = 'kt@leeuwarden.example';
 const COLLEGE = 'college@leeuwarden.example';
-/** Cases of Heerenveen naming financiën and wonen, more than the page lists under a cell. */
+/** More cases than the page lists under a cell. */
 const MANY = 230;
 
-let db: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+/** Heerenveen's cases naming financiën and wonen, more than the page lists under a cell. */
+const HEERENVEEN_EXPORT = [
+	'casus_id;gemeente;aangemeld_op;status;leefgebieden',
+	...Array.from(
+		{ length: MANY },
+		(_, i) => `HV-${i + 1};Heerenveen;2025-${String((i % 12) + 1).padStart(2, '0')}-15;open;financiën|wonen`
+	)
+].join('\n');
+
+let portal: BrowserPortal;
 let token: string;
 
 beforeAll(async () => {
-	db = freshDb('e2e-leefgebieden');
-	importExport(db);
-	const many = path.join(path.dirname(db), 'heerenveen.csv');
-	const rows = Array.from(
-		{ length: MANY },
-		(_, i) => `HV-${i + 1};Heerenveen;2025-${String((i % 12) + 1).padStart(2, '0')}-15;open;financiën|wonen`
-	);
-	fs.writeFileSync(many, ['casus_id;gemeente;aangemeld_op;status;leefgebieden', ...rows].join('\n'));
-	importExport(db, many);
-	token = userWithToken(db, { email: KWALITEIT, role: 'kwaliteitsteam', gemeente: ['GM0080', 'GM0074'] });
-	addUser(db, { email: COLLEGE, role: 'college', gemeente: ['GM0080'] });
-	server = await startServer({ db });
-	browser = await launchBrowser();
+	portal = await openBrowserPortal('e2e-leefgebieden', {
+		exports: [sampleExport, { name: 'heerenveen.csv', text: HEERENVEEN_EXPORT }],
+		users: [
+			{ email: KWALITEIT, role: 'kwaliteitsteam', gemeente: ['GM0080', 'GM0074'] },
+			{ email: COLLEGE, role: 'college', gemeente: ['GM0080'] }
+		],
+		tokens: [KWALITEIT]
+	});
+	token = portal.tokens[KWALITEIT];
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (db) removeDb(db);
-});
-
-const open = <T>(fn: Parameters<typeof withPage<T>>[2]) => withPage(browser!, server!.url, fn);
+afterAll(() => portal?.close());
 
 describe('/leefgebieden', () => {
 	it('shows the matrix the API gives, with both diagonal readings and the totals row, axe clean', async () => {
 		const api = (
-			await request(server!, '/api/v1/cooccurrence?dimension=leefgebieden&gemeente=GM0080', { token })
+			await request(portal.server, '/api/v1/cooccurrence?dimension=leefgebieden&gemeente=GM0080', { token })
 		).body as { labels: string[]; matrix: number[][]; totals: Record<string, number> };
-		await open(async (page) => {
-			await loginInBrowser(page, server!.url, KWALITEIT);
+		await portal.asUser(KWALITEIT, async (page) => {
 			await page.goto('/leefgebieden?gemeente=GM0080');
 			const heatmap = page
 				.locator('table', { has: page.locator('caption', { hasText: 'paar leefgebieden' }) })
@@ -89,8 +74,7 @@ describe('/leefgebieden', () => {
 	});
 
 	it('lists the cases of a cell reached by keyboard, and the whole list through the Arrow stream', async () => {
-		await open(async (page) => {
-			await loginInBrowser(page, server!.url, KWALITEIT);
+		await portal.asUser(KWALITEIT, async (page) => {
 			await page.goto('/leefgebieden?gemeente=GM0074');
 			const cell = page.getByRole('link', { name: 'Financiën en Wonen: 230 casussen' });
 			await cell.focus();
@@ -107,8 +91,7 @@ describe('/leefgebieden', () => {
 	});
 
 	it('walks every cell by keyboard for roles that see aggregates only, without a case list', async () => {
-		await open(async (page) => {
-			await loginInBrowser(page, server!.url, COLLEGE);
+		await portal.asUser(COLLEGE, async (page) => {
 			await page.goto('/leefgebieden');
 			await expect(page.locator('.portal-heatmap a').count()).resolves.toBe(0);
 			const focusable = page.locator('.portal-heatmap [tabindex="0"]');
@@ -123,8 +106,7 @@ describe('/leefgebieden', () => {
 	});
 
 	it('shows an empty state when the filter matches nothing', async () => {
-		await open(async (page) => {
-			await loginInBrowser(page, server!.url, KWALITEIT);
+		await portal.asUser(KWALITEIT, async (page) => {
 			await page.goto('/leefgebieden?from=2030-01-01');
 			await expect(page.getByText('Er zijn geen casussen bij deze selectie').count()).resolves.toBe(1);
 			await expectAxeClean(page, '/leefgebieden empty');

@@ -1,58 +1,29 @@
 /** The portal in a real browser: login, dashboard figures, downloads, logout, keyboard use and axe (WCAG 2.1 AA). */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-	addUser,
-	freshDb,
-	importExport,
-	removeDb,
-	request,
-	startServer,
-	defaultPassword,
-	type RunningServer
-} from '../support/server';
-import { expectAxeClean, launchBrowser, loginInBrowser, withPage as openPage } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { request, sampleExport, defaultPassword } from '../support/server';
+import { expectAxeClean, keyFigures, loginInBrowser } from '../support/browser';
+import { openBrowserPortal, type BrowserPortal } from '../support/portal';
 
 const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
 const UTRECHT = 'kwaliteit@gm0344.example.nl';
 
-let db: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+let portal: BrowserPortal;
 
 beforeAll(async () => {
-	db = freshDb('e2e-portal');
-	importExport(db);
-	addUser(db, { email: LEEUWARDEN, role: 'kwaliteitsteam', gemeente: ['GM0080'] });
-	addUser(db, { email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] });
-	server = await startServer({ db });
-	browser = await launchBrowser();
+	portal = await openBrowserPortal('e2e-portal', {
+		exports: [sampleExport],
+		users: [
+			{ email: LEEUWARDEN, role: 'kwaliteitsteam', gemeente: ['GM0080'] },
+			{ email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] }
+		]
+	});
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (db) removeDb(db);
-});
+afterAll(() => portal?.close());
 
 /** Runs `fn` with a page in a fresh browser context (no cookies), closed afterwards. */
-const withPage = <T>(fn: (page: Page, context: BrowserContext) => Promise<T>) =>
-	openPage(browser!, server!.url, fn);
-
-/** The dashboard's key figures as `{ term: value }`, read from its <dl>. */
-async function keyFigures(page: Page): Promise<Record<string, string>> {
-	return page
-		.locator('dl')
-		.first()
-		.evaluate((dl) => {
-			const figures: Record<string, string> = {};
-			for (const dt of Array.from(dl.querySelectorAll('dt'))) {
-				const dd = dt.nextElementSibling;
-				figures[dt.textContent!.trim()] = dd?.textContent?.trim() ?? '';
-			}
-			return figures;
-		});
-}
+const withPage = <T>(fn: (page: Page, context: BrowserContext) => Promise<T>) => portal.withPage(fn);
 
 /** The focused element, described by tag, id, name attribute and text. */
 function focused(page: Page) {
@@ -70,7 +41,7 @@ function focused(page: Page) {
 describe('login and dashboard', () => {
 	it('logs in with the form and shows the sample figures of GM0080', async () => {
 		await withPage(async (page) => {
-			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
 			expect(new URL(page.url()).pathname).toBe('/');
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
 			const figures = await keyFigures(page);
@@ -93,7 +64,7 @@ describe('login and dashboard', () => {
 
 	it('offers the dashboard tables as CSV (200, text/csv) and Excel', async () => {
 		await withPage(async (page, context) => {
-			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
 			const csvLink = page.getByRole('link', { name: /^Download CSV/ }).first();
 			const href = await csvLink.getAttribute('href');
 			expect(href).toBeTruthy();
@@ -116,7 +87,7 @@ describe('login and dashboard', () => {
 
 	it('logs out with the header button and lands on /login; the old session no longer opens /', async () => {
 		await withPage(async (page) => {
-			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
 			await page.getByRole('button', { name: 'Uitloggen' }).click();
 			await page.waitForURL((url) => url.pathname === '/login');
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Inloggen');
@@ -126,7 +97,7 @@ describe('login and dashboard', () => {
 	});
 
 	it('sends a visitor without a session from / to /login', async () => {
-		const plain = await request(server!, '/');
+		const plain = await request(portal.server, '/');
 		expect(plain.status).toBe(303);
 		expect(plain.headers.get('location')).toBe('/login?terug=%2F');
 		await withPage(async (page) => {
@@ -153,7 +124,7 @@ describe('login and dashboard', () => {
 
 	it('shows a GM0344 user no cases of GM0080, with the empty-state text', async () => {
 		await withPage(async (page) => {
-			await loginInBrowser(page, server!.url, UTRECHT);
+			await loginInBrowser(page, portal.server.url, UTRECHT);
 			expect(new URL(page.url()).pathname).toBe('/');
 			const figures = await keyFigures(page);
 			expect(figures['Casussen']).toBe('0');
@@ -214,7 +185,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 
 	it('has no violations on the dashboard /', async () => {
 		await withPage(async (page) => {
-			await loginInBrowser(page, server!.url, LEEUWARDEN);
+			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
 			await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 			await expectAxeClean(page, '/ (dashboard)');
 		});

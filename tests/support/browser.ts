@@ -99,3 +99,38 @@ export async function withPage<T>(
 		await context.close();
 	}
 }
+
+/** Runs `fn` with a page of a fresh context in which `email` has logged in through the form. */
+export function asUser<T>(
+	browser: Browser,
+	baseURL: string,
+	email: string,
+	fn: (page: Page) => Promise<T>
+): Promise<T> {
+	return withPage(browser, baseURL, async (page) => {
+		await loginInBrowser(page, baseURL, email);
+		return fn(page);
+	});
+}
+
+/** The body rows of the table with this id, as the text of their cells. */
+export function tableRows(page: Page, id: string): Promise<string[][]> {
+	return page
+		.locator(`table#${id} tbody tr`)
+		.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
+}
+
+/** The terms and values of the first <dl> on the page as `{ term: value }`. */
+export function keyFigures(page: Page): Promise<Record<string, string>> {
+	return page
+		.locator('dl')
+		.first()
+		.evaluate((dl) =>
+			Object.fromEntries(
+				Array.from(dl.querySelectorAll('dt')).map((dt) => [
+					dt.textContent!.trim(),
+					dt.nextElementSibling?.textContent?.trim() ?? ''
+				])
+			)
+		);
+}

@@ -12,6 +12,9 @@ const everyone: readonly Role[] = ['beheerder', 'kwaliteitsteam', 'beleid', 'col
 export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/', label: 'Dashboard', roles: everyone },
 	{ href: '/leefgebieden', label: 'Leefgebieden', roles: everyone },
+	{ href: '/organisaties', label: 'Organisaties & ministeries', roles: everyone },
+	{ href: '/wetten', label: 'Wetten', roles: everyone },
+	{ href: '/escalatie', label: 'Escalatie', roles: everyone },
 	{ href: '/import', label: 'Import', roles: ['beheerder', 'kwaliteitsteam'] },
 	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }
 ];

@@ -1,4 +1,5 @@
 /** The cases behind one cell of a co-occurrence matrix, for roles with case-level reach only, each viewing audited. */
+import { error } from '@sveltejs/kit';
 import type { CaseSummary } from '$lib/domain/cases';
 import type { CaseFilter } from '$lib/domain/filters';
 import { capabilities, type SessionUser } from '$lib/domain/roles';
@@ -83,4 +84,21 @@ export async function cellCases(
 		total,
 		cases: rows.map(({ total: _total, ...row }) => ({ ...row, gemeente: gemeenten.naam(row.gemeente) }))
 	};
+}
+
+/**
+ * The cell an analysis page's address asks for (`?cel=a|b`) with its cases, for case-level roles;
+ * null when none is asked or the role sees aggregates only. An unknown cell is a 400.
+ */
+export async function requestedCell(
+	db: Database,
+	user: SessionUser,
+	event: { url: URL; getClientAddress(): string },
+	request: { dimension: ListDimension; diagonal: Diagonal; filter: CaseFilter }
+): Promise<CellCases | null> {
+	const asked = event.url.searchParams.get('cel');
+	if (!asked) return null;
+	const cell = parseCell(request.dimension, asked);
+	if (!cell) error(400, 'Onbekende cel van de matrix.');
+	return cellCases(db, user, { ...request, cell, origin: event.getClientAddress() });
 }

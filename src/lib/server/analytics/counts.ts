@@ -34,8 +34,10 @@ export async function maskCounts(
 	filter: CaseFilter
 ): Promise<MaskCount[]> {
 	const rows = await db.all<{ mask: string; cases: number }>(
-		`SELECT ${MASK_COLUMN[dimension]}::VARCHAR AS mask, count(*)::INTEGER AS cases
-		 FROM cases WHERE ${CASE_SCOPE} GROUP BY ALL`,
+		// Grouped on the integer mask, cast after: casting first would group a million strings.
+		`SELECT mask::VARCHAR AS mask, cases FROM (
+			SELECT ${MASK_COLUMN[dimension]} AS mask, count(*)::INTEGER AS cases
+			FROM cases WHERE ${CASE_SCOPE} GROUP BY ALL)`,
 		scopeParams(reach, filter)
 	);
 	return rows.map((r) => ({ mask: BigInt(r.mask), cases: r.cases }));

@@ -32,9 +32,12 @@ export async function labelProfile(
 	filter: CaseFilter
 ): Promise<LabelProfile> {
 	const rows = await db.all<{ quarter: string; mask: string; cases: number }>(
-		`SELECT strftime(aangemeld_op, '%Y') || '-Q' || quarter(aangemeld_op) AS quarter,
-			${MASK_COLUMN[dimension]}::VARCHAR AS mask, count(*)::INTEGER AS cases
-		 FROM cases WHERE ${CASE_SCOPE} GROUP BY ALL ORDER BY quarter`,
+		// Grouped on integers (year * 4 + quarter - 1, the mask), formatted after: a few thousand groups.
+		`SELECT (q // 4)::VARCHAR || '-Q' || (q % 4 + 1)::VARCHAR AS quarter, mask::VARCHAR AS mask, cases FROM (
+			SELECT (year(aangemeld_op) * 4 + quarter(aangemeld_op) - 1)::INTEGER AS q, ${MASK_COLUMN[dimension]} AS mask,
+				count(*)::INTEGER AS cases
+			FROM cases WHERE ${CASE_SCOPE} GROUP BY ALL)
+		 ORDER BY q`,
 		scopeParams(reach, filter)
 	);
 	const vocabulary = reference().vocabularies[dimension];

@@ -8,8 +8,12 @@ import { cellCases, parseCell } from './cell-cases';
 
 const filter = (f: Partial<CaseFilter> = {}): CaseFilter => ({ ...EMPTY_FILTER, ...f });
 const LEEUWARDEN: Reach = { all: false, gemeenten: ['GM0080'] };
-const user = (role: Role, reach: Reach = LEEUWARDEN): SessionUser =>
-	({ id: 1, email: `${role}@example.org`, role, reach });
+const user = (role: Role, reach: Reach = LEEUWARDEN): SessionUser => ({
+	id: 1,
+	email: `${role}@example.org`,
+	role,
+	reach
+});
 
 let store: Store;
 

@@ -2,9 +2,16 @@
 import type { Reach } from '$lib/domain/roles';
 import type { FilterOptions } from '$lib/domain/filters';
 import type { Database } from '../db';
+import { memoUntilWrite } from '../db/memo';
 import { reference } from '../reference';
 
-export async function filterOptions(db: Database, reach: Reach): Promise<FilterOptions> {
+/** The options change only with the cases, not with the filter: every page asks, so they are kept until a write. */
+export const filterOptions = memoUntilWrite(
+	(reach: Reach) => (reach.all ? '*' : [...reach.gemeenten].sort().join(',')),
+	scopedOptions
+);
+
+async function scopedOptions(db: Database, reach: Reach): Promise<FilterOptions> {
 	const rows = await db.all<{ kind: 'gemeente' | 'route'; value: string; years: number[] | null }>(
 		`WITH scoped AS (SELECT gemeente, route, year(aangemeld_op)::INTEGER AS year FROM cases
 			WHERE $reach_all OR list_contains($reach, gemeente))

@@ -89,6 +89,8 @@ export function queryable(connection: DuckDBConnection): Queryable {
 }
 
 export class Database implements Queryable {
+	private committed = 0;
+
 	private constructor(
 		private readonly instance: DuckDBInstance,
 		readonly path: string
@@ -148,12 +150,26 @@ export class Database implements Queryable {
 			try {
 				const result = await work(q, connection);
 				await q.run('COMMIT');
+				this.changed();
 				return result;
 			} catch (error) {
 				await q.run('ROLLBACK').catch(() => undefined);
 				throw error;
 			}
 		});
+	}
+
+	/**
+	 * Counts committed write transactions of this process, the only writer of the file: a figure
+	 * cached with the count it was computed at stays valid while the count is the same.
+	 */
+	get generation(): number {
+		return this.committed;
+	}
+
+	/** Records a write committed outside `transaction()` (the import commits on its own connection). */
+	changed(): void {
+		this.committed++;
 	}
 
 	/** Direct access for bulk work (appenders, file readers) that the helper does not cover. */

@@ -278,6 +278,7 @@ async function runImport(
 				origin: options.origin
 			});
 			await q.run('COMMIT');
+			db.changed();
 			return { ...result, importId, format };
 		} catch (error) {
 			await q.run('ROLLBACK').catch(() => undefined);

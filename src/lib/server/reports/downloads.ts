@@ -4,7 +4,12 @@ import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { dashboardTables, keyFigures } from '../analytics/dashboard';
+import { escalatieView } from '../analytics/escalatie';
 import { leefgebiedenView } from '../analytics/leefgebieden';
+import { organisatiesView } from '../analytics/organisaties';
+import { parseDiagonal } from '../analytics/cooccurrence';
+import { wettenView } from '../analytics/wetten';
+import { todayInAmsterdam } from '../kwesties/signals';
 
 type TableSource = (
 	db: Database,
@@ -15,9 +20,15 @@ type TableSource = (
 
 const SOURCES: Record<string, TableSource> = {
 	dashboard: async (db, user, filter) => dashboardTables(await keyFigures(db, user.reach, filter)),
+	escalatie: async (db, user, filter) =>
+		(await escalatieView(db, user.reach, filter, todayInAmsterdam())).tables,
 	leefgebieden: async (db, user, filter, params) =>
-		(await leefgebiedenView(db, user.reach, filter, params.get('diagonal') === 'total' ? 'total' : 'single'))
-			.tables
+		(await leefgebiedenView(db, user.reach, filter, parseDiagonal(params.get('diagonal')) ?? 'single'))
+			.tables,
+	organisaties: async (db, user, filter, params) =>
+		(await organisatiesView(db, user.reach, filter, parseDiagonal(params.get('diagonal')) ?? 'single'))
+			.tables,
+	wetten: async (db, user, filter) => (await wettenView(db, user.reach, filter)).tables
 };
 
 export function isDownloadView(view: string): boolean {

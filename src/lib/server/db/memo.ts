@@ -1,0 +1,25 @@
+/** Keeps a figure that only changes with the data until the next committed write to the database. */
+import type { Database } from './database';
+
+/**
+ * Wraps `compute` so that a call with the same key returns the earlier answer while `db.generation`
+ * is unchanged. Holds at most `size` answers; concurrent calls for one key share one computation.
+ */
+export function memoUntilWrite<A extends unknown[], R>(
+	key: (...args: A) => string,
+	compute: (db: Database, ...args: A) => Promise<R>,
+	size = 100
+): (db: Database, ...args: A) => Promise<R> {
+	const cache = new Map<string, { db: Database; generation: number; value: Promise<R> }>();
+	return (db, ...args) => {
+		const k = key(...args);
+		const hit = cache.get(k);
+		if (hit && hit.db === db && hit.generation === db.generation) return hit.value;
+		const value = compute(db, ...args);
+		cache.delete(k);
+		cache.set(k, { db, generation: db.generation, value });
+		value.catch(() => cache.delete(k));
+		if (cache.size > size) cache.delete(cache.keys().next().value!);
+		return value;
+	};
+}

@@ -1,0 +1,10 @@
+import type { PageServerLoad } from './$types';
+import { analysisScope } from '$lib/server/analysis-scope';
+import { escalatieView } from '$lib/server/analytics/escalatie';
+import { todayInAmsterdam } from '$lib/server/kwesties/signals';
+
+export const load: PageServerLoad = async (event) => {
+	const { user, filter, db, options } = await analysisScope(event);
+	const view = await escalatieView(db, user.reach, filter, todayInAmsterdam());
+	return { filter, options, ...view };
+};
