@@ -165,5 +165,76 @@ CREATE TABLE audit_log (
 	origin VARCHAR
 );
 `
+	},
+	{
+		version: 2,
+		name: 'kwesties',
+		sql: `
+-- A kwestie per municipality (scope GMxxxx) or of the national programme (scope 'landelijk'),
+-- identified by its folded label (key), the same folding the import gives cases.kwestie_key.
+CREATE SEQUENCE kwestie_id_seq;
+CREATE TABLE kwesties (
+	id BIGINT PRIMARY KEY DEFAULT nextval('kwestie_id_seq'),
+	scope VARCHAR NOT NULL,
+	key VARCHAR NOT NULL,
+	label VARCHAR NOT NULL,
+	status VARCHAR NOT NULL DEFAULT 'gesignaleerd',
+	owner VARCHAR,
+	urgency VARCHAR,
+	agenda VARCHAR,
+	rule VARCHAR,
+	measure VARCHAR,
+	measure_on DATE,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	UNIQUE (scope, key)
+);
+
+-- Every change of a kwestie's status or fields: who, when, from what to what.
+CREATE TABLE kwestie_changes (
+	kwestie_id BIGINT NOT NULL,
+	changed_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	actor VARCHAR NOT NULL,
+	field VARCHAR NOT NULL,
+	old_value VARCHAR,
+	new_value VARCHAR
+);
+
+-- Notes of the kwaliteitsteam and comments of beleid.
+CREATE TABLE kwestie_notes (
+	kwestie_id BIGINT NOT NULL,
+	written_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	author VARCHAR NOT NULL,
+	role VARCHAR NOT NULL,
+	text VARCHAR NOT NULL
+);
+
+-- Cases the kwaliteitsteam gave a shared kwestie by confirming a suggestion. Keyed by the case's
+-- natural key, apart from the imported label, so that a re-import of the export does not undo it.
+CREATE TABLE kwestie_links (
+	gemeente VARCHAR NOT NULL,
+	source VARCHAR NOT NULL,
+	casus_id VARCHAR NOT NULL,
+	kwestie_key VARCHAR NOT NULL,
+	kwestie VARCHAR NOT NULL,
+	linked_by VARCHAR NOT NULL,
+	linked_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- Suggestions the kwaliteitsteam rejected, by the fingerprint of their cases, so they are not offered again.
+CREATE TABLE suggestion_decisions (
+	gemeente VARCHAR NOT NULL,
+	fingerprint VARCHAR NOT NULL,
+	decision VARCHAR NOT NULL,
+	decided_by VARCHAR NOT NULL,
+	decided_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- When a user last opened the signal list, so that new signals since then stand out.
+CREATE TABLE signal_visits (
+	user_id BIGINT NOT NULL,
+	seen_at TIMESTAMP NOT NULL
+);
+`
 	}
 ];
