@@ -1,14 +1,18 @@
 /** "Drie keer is structureel": kwesties with at least `threshold` cases in the `window_months` months ending on `as_of`. */
 import type { CaseFilter } from '$lib/domain/filters';
+import { KWESTIE_STATUSES, type KwestieStatus } from '$lib/domain/kwesties';
 import type { Reach } from '$lib/domain/roles';
 import type { Database } from '../db';
 import { CASE_SCOPE, scopeParams } from '../analytics/filter';
+import { CASE_KWESTIES } from './case-kwesties';
 
 export interface SignalOptions {
 	threshold: number;
 	windowMonths: number;
 	/** Last day of the window, included; `YYYY-MM-DD`. */
 	asOf: string;
+	/** The user's previous visit (UTC timestamp); a signal is new when it was not one with the cases known then. */
+	since?: string | null;
 }
 
 export interface Signal {
@@ -19,7 +23,19 @@ export interface Signal {
 	first: string;
 	last: string;
 	gemeenten: number;
-	status: string;
+	/** The municipalities whose cases make the signal, CBS codes in order. */
+	gemeenteCodes: string[];
+	/**
+	 * The workflow status of the kwestie; over several municipalities the least advanced one, so a
+	 * signal counts as picked up only where every municipality has picked it up.
+	 */
+	status: KwestieStatus;
+	/** Bitmasks of everything the cases name, for the list's columns. */
+	leefgebieden: bigint;
+	organisaties: bigint;
+	wetten: bigint;
+	/** Reached the threshold only with cases imported after `since`. */
+	isNew: boolean;
 }
 
 export const DEFAULT_SIGNAL_OPTIONS = { threshold: 3, windowMonths: 12 } as const;
@@ -39,23 +55,48 @@ export async function signals(
 	filter: CaseFilter,
 	options: SignalOptions
 ): Promise<Signal[]> {
-	return db.all<Signal>(
-		`SELECT mode(kwestie) AS kwestie, kwestie_key AS key, count(*)::INTEGER AS cases,
-			strftime(min(aangemeld_op), '%Y-%m-%d') AS first, strftime(max(aangemeld_op), '%Y-%m-%d') AS last,
-			count(DISTINCT gemeente)::INTEGER AS gemeenten, 'gesignaleerd' AS status
-		 FROM cases
-		 WHERE ${CASE_SCOPE}
-		   AND kwestie_key IS NOT NULL
-		   AND aangemeld_op <= $as_of::DATE
-		   AND aangemeld_op > ($as_of::DATE - to_months($window))::DATE
-		 GROUP BY kwestie_key
-		 HAVING count(*) >= $threshold
-		 ORDER BY cases DESC, key`,
+	const rows = await db.all<
+		Omit<Signal, 'leefgebieden' | 'organisaties' | 'wetten' | 'isNew'> & {
+			leefgebieden: string;
+			organisaties: string;
+			wetten: string;
+			known: number;
+		}
+	>(
+		`WITH grouped AS (
+			SELECT k_key AS key, mode(k_label) AS kwestie, count(*)::INTEGER AS cases,
+				strftime(min(aangemeld_op), '%Y-%m-%d') AS first, strftime(max(aangemeld_op), '%Y-%m-%d') AS last,
+				list(DISTINCT gemeente ORDER BY gemeente) AS gemeenteCodes,
+				bit_or(leefgebieden)::VARCHAR AS leefgebieden, bit_or(organisaties)::VARCHAR AS organisaties,
+				bit_or(wetten)::VARCHAR AS wetten,
+				count(*) FILTER (WHERE created_at <= $since::TIMESTAMP)::INTEGER AS known
+			FROM ${CASE_KWESTIES} c
+			WHERE ${CASE_SCOPE}
+			  AND k_key IS NOT NULL
+			  AND aangemeld_op <= $as_of::DATE
+			  AND aangemeld_op > ($as_of::DATE - to_months($window))::DATE
+			GROUP BY k_key
+			HAVING count(*) >= $threshold
+		)
+		SELECT g.*, len(g.gemeenteCodes)::INTEGER AS gemeenten,
+			$statuses[coalesce((SELECT min(list_position($statuses, k.status)) FROM kwesties k
+				WHERE k.key = g.key AND list_contains(g.gemeenteCodes, k.scope)), 1)] AS status
+		FROM grouped g
+		ORDER BY cases DESC, key`,
 		{
 			...scopeParams(reach, filter),
 			as_of: options.asOf,
 			window: options.windowMonths,
-			threshold: options.threshold
+			threshold: options.threshold,
+			since: options.since ?? null,
+			statuses: [...KWESTIE_STATUSES]
 		}
 	);
+	return rows.map(({ known, ...row }) => ({
+		...row,
+		leefgebieden: BigInt(row.leefgebieden),
+		organisaties: BigInt(row.organisaties),
+		wetten: BigInt(row.wetten),
+		isNew: options.since ? known < options.threshold : false
+	}));
 }

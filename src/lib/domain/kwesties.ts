@@ -1,0 +1,64 @@
+/** The workflow of a kwestie in the users' words: statuses, agenda targets and urgency, with their Dutch labels. */
+
+export const KWESTIE_STATUSES = [
+	'gesignaleerd',
+	'in_analyse',
+	'geagendeerd',
+	'maatregel',
+	'gemonitord',
+	'afgesloten'
+] as const;
+export type KwestieStatus = (typeof KWESTIE_STATUSES)[number];
+
+export const STATUS_NAMES: Record<KwestieStatus, string> = {
+	gesignaleerd: 'Gesignaleerd',
+	in_analyse: 'In analyse',
+	geagendeerd: 'Geagendeerd',
+	maatregel: 'Maatregel genomen',
+	gemonitord: 'Effect wordt gevolgd',
+	afgesloten: 'Afgesloten'
+};
+
+export const AGENDA_TARGETS = ['beleid', 'bestuur', 'landelijk'] as const;
+export type AgendaTarget = (typeof AGENDA_TARGETS)[number];
+
+export const AGENDA_NAMES: Record<AgendaTarget, string> = {
+	beleid: 'Beleid (beleidsregels aanpassen)',
+	bestuur: 'Bestuur (college of directie)',
+	landelijk: 'Landelijk programma (Maatwerkloket)'
+};
+
+export const URGENCIES = ['laag', 'middel', 'hoog'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export function isStatus(value: string): value is KwestieStatus {
+	return (KWESTIE_STATUSES as readonly string[]).includes(value);
+}
+
+/** A kwestie as lists show it. */
+export interface KwestieSummary {
+	id: number;
+	/** GMxxxx, or `landelijk` for the national programme's own kwesties. */
+	scope: string;
+	key: string;
+	label: string;
+	status: KwestieStatus;
+	owner: string | null;
+	urgency: Urgency | null;
+	agenda: AgendaTarget | null;
+	rule: string | null;
+	measure: string | null;
+	measureOn: string | null;
+	updatedAt: string;
+}
+
+/** One signal of the "drie keer is structureel" list. */
+export interface SignalRow {
+	kwestie: string;
+	key: string;
+	cases: number;
+	first: string;
+	last: string;
+	gemeenten: number;
+	status: KwestieStatus;
+}
