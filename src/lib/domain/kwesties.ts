@@ -62,3 +62,36 @@ export interface SignalRow {
 	gemeenten: number;
 	status: KwestieStatus;
 }
+
+/** A signal as the list shows it, with each municipality's kwestie page where the user may open it. */
+export interface SignalListRow {
+	kwestie: string;
+	key: string;
+	cases: number;
+	first: string;
+	last: string;
+	status: KwestieStatus;
+	isNew: boolean;
+	/** Each municipality's own kwestie page, where the user may open it. */
+	kwesties: { gemeente: string; naam: string; id: number | null }[];
+	leefgebieden: string[];
+	wetten: string[];
+	organisaties: string[];
+}
+
+/** A note of the kwaliteitsteam or a comment of beleid. */
+export interface KwestieNote {
+	writtenAt: string;
+	author: string;
+	role: string;
+	text: string;
+}
+
+/** One changed field of a kwestie: who, when, from what to what. */
+export interface KwestieChangeRecord {
+	changedAt: string;
+	actor: string;
+	field: string;
+	oldValue: string | null;
+	newValue: string | null;
+}

@@ -173,7 +173,7 @@ describe('registering and the workflow', () => {
 				utrecht,
 				change({ status: 'in_analyse' })
 			)
-		).toBe('forbidden');
+		).toBe('not-found');
 		expect((await findKwestie(store.db, utrecht))!.status).toBe('gesignaleerd');
 	});
 

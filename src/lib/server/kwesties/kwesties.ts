@@ -4,6 +4,8 @@ import {
 	KWESTIE_STATUSES,
 	URGENCIES,
 	type AgendaTarget,
+	type KwestieChangeRecord,
+	type KwestieNote,
 	type KwestieStatus,
 	type KwestieSummary,
 	type Urgency
@@ -19,10 +21,14 @@ export const NATIONAL_SCOPE = 'landelijk';
 const SUMMARY_COLUMNS = `id, scope, key, label, status, owner, urgency, agenda, rule, measure,
 	strftime(measure_on, '%Y-%m-%d') AS measureOn, strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updatedAt`;
 
-/** Whether a user may open a kwestie of this scope: its own municipalities, or the national ones for landelijk and `alle`. */
+/**
+ * Whether a user may open a kwestie of this scope: a municipality's within its reach, the national
+ * ones for landelijk and `alle`. The landelijk role sees municipal kwesties only as aggregates in
+ * the signal list, never their page with its notes.
+ */
 export function mayRead(user: SessionUser, scope: string): boolean {
 	if (scope === NATIONAL_SCOPE) return user.role === 'landelijk' || user.reach.all;
-	return reaches(user.reach, scope);
+	return user.role !== 'landelijk' && reaches(user.reach, scope);
 }
 
 /** Whether a user may change a kwestie: kwaliteitsteam and beheerder of the municipality, the landelijk role for the national ones. */
@@ -206,21 +212,6 @@ export async function changeKwestie(
 		});
 	});
 	return 'changed';
-}
-
-export interface KwestieNote {
-	writtenAt: string;
-	author: string;
-	role: string;
-	text: string;
-}
-
-export interface KwestieChangeRecord {
-	changedAt: string;
-	actor: string;
-	field: string;
-	oldValue: string | null;
-	newValue: string | null;
 }
 
 export const NOTE_MAX = 4000;

@@ -10,6 +10,10 @@ import { organisatiesView } from '../analytics/organisaties';
 import { parseDiagonal } from '../analytics/cooccurrence';
 import { wettenView } from '../analytics/wetten';
 import { todayInAmsterdam } from '../kwesties/signals';
+import { signalList } from '../kwesties/signal-list';
+import { findKwestie, mayRead } from '../kwesties/kwesties';
+import { kwestieDetail } from '../kwesties/detail';
+import { parseSignalOptions, signalSettings } from '../kwesties/settings';
 
 type TableSource = (
 	db: Database,
@@ -22,12 +26,22 @@ const SOURCES: Record<string, TableSource> = {
 	dashboard: async (db, user, filter) => dashboardTables(await keyFigures(db, user.reach, filter)),
 	escalatie: async (db, user, filter) =>
 		(await escalatieView(db, user.reach, filter, todayInAmsterdam())).tables,
+	kwestie: async (db, user, _filter, params) => {
+		const kwestie = await findKwestie(db, Number(params.get('kwestie')) || 0);
+		if (!kwestie || !mayRead(user, kwestie.scope)) return [];
+		return (await kwestieDetail(db, user, kwestie, todayInAmsterdam())).tables;
+	},
 	leefgebieden: async (db, user, filter, params) =>
 		(await leefgebiedenView(db, user.reach, filter, parseDiagonal(params.get('diagonal')) ?? 'single'))
 			.tables,
 	organisaties: async (db, user, filter, params) =>
 		(await organisatiesView(db, user.reach, filter, parseDiagonal(params.get('diagonal')) ?? 'single'))
 			.tables,
+	signalen: async (db, user, filter, params) => {
+		const parsed = parseSignalOptions(params, await signalSettings(db, user.reach, filter.gemeente));
+		if (!parsed.ok) return [];
+		return (await signalList(db, user, filter, parsed.options)).tables;
+	},
 	wetten: async (db, user, filter) => (await wettenView(db, user.reach, filter)).tables
 };
 

@@ -12,6 +12,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const parsed = parseFilter(url.searchParams, user.reach);
 	if (!parsed.ok) error(parsed.status, parsed.message);
 	const tables = await downloadTables(params.view, await getDb(), user, parsed.filter, url.searchParams);
+	if (tables.length === 0) error(404, 'Deze gegevens bestaan niet of vallen buiten uw bereik.');
 	const format = url.searchParams.get('format') ?? 'csv';
 	const stamp = new Date().toISOString().slice(0, 10);
 	if (format === 'xlsx') {

@@ -1,0 +1,80 @@
+/** The signal list as the page and its downloads show it: each signal with its municipalities' kwesties and what its cases name. */
+import type { CaseFilter } from '$lib/domain/filters';
+import { STATUS_NAMES, type SignalListRow } from '$lib/domain/kwesties';
+import type { SessionUser } from '$lib/domain/roles';
+import type { DataTable } from '$lib/domain/table';
+import type { Database } from '../db';
+import { reference } from '../reference';
+import { mayRead, registerKwesties } from './kwesties';
+import { signals, type SignalOptions } from './signals';
+
+export interface SignalList {
+	options: SignalOptions;
+	rows: SignalListRow[];
+	tables: DataTable[];
+}
+
+export async function signalList(
+	db: Database,
+	user: SessionUser,
+	filter: CaseFilter,
+	options: SignalOptions
+): Promise<SignalList> {
+	const found = await signals(db, user.reach, filter, options);
+	const ids = await registerKwesties(
+		db,
+		found.flatMap((s) => s.gemeenteCodes.map((scope) => ({ scope, key: s.key, label: s.kwestie })))
+	);
+	const { gemeenten, vocabularies } = reference();
+	const names = (dimension: 'leefgebieden' | 'wetten' | 'organisaties', mask: bigint) =>
+		vocabularies[dimension].codes(mask).map((code) => vocabularies[dimension].get(code)?.naam ?? code);
+	const rows = found.map((s) => ({
+		kwestie: s.kwestie,
+		key: s.key,
+		cases: s.cases,
+		first: s.first,
+		last: s.last,
+		status: s.status,
+		isNew: s.isNew,
+		kwesties: s.gemeenteCodes.map((gemeente) => ({
+			gemeente,
+			naam: gemeenten.naam(gemeente),
+			id: mayRead(user, gemeente) ? (ids.get(`${gemeente}|${s.key}`) ?? null) : null
+		})),
+		leefgebieden: names('leefgebieden', s.leefgebieden),
+		wetten: vocabularies.wetten.codes(s.wetten),
+		organisaties: vocabularies.organisaties.codes(s.organisaties)
+	}));
+	return { options, rows, tables: [signalTable(rows, options)] };
+}
+
+function signalTable(rows: SignalListRow[], options: SignalOptions): DataTable {
+	return {
+		id: 'signalen-lijst',
+		caption: `Kwesties met ten minste ${options.threshold} casussen in de ${options.windowMonths} maanden tot en met ${options.asOf}`,
+		columns: [
+			{ key: 'kwestie', label: 'Kwestie' },
+			{ key: 'casussen', label: 'Casussen', kind: 'count' },
+			{ key: 'eerste', label: 'Eerste', kind: 'date' },
+			{ key: 'laatste', label: 'Laatste', kind: 'date' },
+			{ key: 'gemeenten', label: 'Gemeenten' },
+			{ key: 'leefgebieden', label: 'Leefgebieden' },
+			{ key: 'wetten', label: 'Wetten' },
+			{ key: 'organisaties', label: 'Organisaties' },
+			{ key: 'status', label: 'Status' },
+			{ key: 'nieuw', label: 'Nieuw sinds vorig bezoek' }
+		],
+		rows: rows.map((r) => ({
+			kwestie: r.kwestie,
+			casussen: r.cases,
+			eerste: r.first,
+			laatste: r.last,
+			gemeenten: r.kwesties.map((k) => k.naam).join(', '),
+			leefgebieden: r.leefgebieden.join(', '),
+			wetten: r.wetten.join(', '),
+			organisaties: r.organisaties.join(', '),
+			status: STATUS_NAMES[r.status],
+			nieuw: r.isNew ? 'ja' : 'nee'
+		}))
+	};
+}

@@ -1,0 +1,144 @@
+/** Signalen and a kwestie page in Chromium: the 3x list, picking a kwestie up through its workflow, notes, reach and roles, axe. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginCookie, request, sampleExport } from '../support/server';
+import { expectAxeClean } from '../support/browser';
+import { openBrowserPortal, type BrowserPortal } from '../support/portal';
+
+const KWALITEIT = 'kwaliteit@leeuwarden.example.nl';
+const BELEID = 'beleid@leeuwarden.example.nl';
+const COLLEGE = 'college@leeuwarden.example.nl';
+const UTRECHT = 'kwaliteit@utrecht.example.nl';
+const BEHEERDER = 'beheer@leeuwarden.example.nl';
+const LIST = '/signalen?as_of=2025-12-31&window_months=24';
+
+let portal: BrowserPortal;
+
+beforeAll(async () => {
+	portal = await openBrowserPortal('e2e-kwesties', {
+		exports: [sampleExport],
+		users: [
+			{ email: KWALITEIT, role: 'kwaliteitsteam', gemeente: ['GM0080'] },
+			{ email: BELEID, role: 'beleid', gemeente: ['GM0080'] },
+			{ email: COLLEGE, role: 'college', gemeente: ['GM0080'] },
+			{ email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] },
+			{ email: BEHEERDER, role: 'beheerder', gemeente: ['GM0080'] }
+		],
+		tokens: [KWALITEIT]
+	});
+});
+
+afterAll(() => portal?.close());
+
+/** The signal list's rows as [kwestie, cases, status]. */
+async function signalRows(page: Page): Promise<string[][]> {
+	return page.locator('#signalen-lijst tbody tr').evaluateAll((trs) =>
+		trs.map((tr) => {
+			const cells = Array.from(tr.children).map((c) => (c as HTMLElement).innerText.trim());
+			return [cells[0].replace(/\s*Nieuw$/, ''), cells[1], cells[8]];
+		})
+	);
+}
+
+/** Opens the kwestie page of a signal through its municipality's link. */
+async function openKwestie(page: Page, label: string): Promise<string> {
+	await page.goto(LIST);
+	await page
+		.locator('#signalen-lijst tbody tr', { hasText: label })
+		.getByRole('link', { name: /Leeuwarden/ })
+		.click();
+	await page.waitForURL((url) => url.pathname.startsWith('/kwesties/'));
+	return new URL(page.url()).pathname;
+}
+
+describe('/signalen', () => {
+	it('lists the kwesties of the sample reported three times, new on the first visit, axe clean', async () => {
+		await portal.asUser(KWALITEIT, async (page) => {
+			await page.goto(LIST);
+			expect(await signalRows(page)).toEqual([
+				['Doorpakbudget te laag voor gymkleding', '3', 'Gesignaleerd'],
+				['Wlz afgewezen wegens niveau 1-diploma', '3', 'Gesignaleerd']
+			]);
+			await expect(page.locator('.portal-new__badge').count()).resolves.toBe(2);
+			await expectAxeClean(page, '/signalen');
+			await page.reload();
+			await expect(page.locator('.portal-new__badge').count()).resolves.toBe(0);
+			await page.getByLabel('Drempel (casussen)').first().fill('2');
+			await page.getByRole('button', { name: 'Toon signalen' }).click();
+			await page.waitForURL((url) => url.searchParams.get('threshold') === '2');
+			expect((await signalRows(page)).map((r) => r[0])).toContain('Hbo-eis voor Wmo-hulpverlener');
+		});
+	});
+
+	it('refuses a malformed threshold with a clear message', async () => {
+		const cookie = await loginCookie(portal.server, KWALITEIT);
+		const bad = await request(portal.server, '/signalen?threshold=nul', { cookie });
+		expect(bad.status).toBe(400);
+		expect(bad.text).toContain('De drempel is een geheel getal');
+	});
+});
+
+describe('/kwesties/[id]', () => {
+	it('takes a kwestie from gesignaleerd to a measure, with the trail and the API status following', async () => {
+		await portal.asUser(KWALITEIT, async (page) => {
+			const path = await openKwestie(page, 'Wlz afgewezen wegens niveau 1-diploma');
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+				'Wlz afgewezen wegens niveau 1-diploma'
+			);
+			await expectAxeClean(page, 'kwestie page');
+			await page.getByLabel('Status').selectOption('maatregel');
+			await page.getByRole('button', { name: 'Kwestie bijwerken' }).click();
+			await page.getByRole('alert').filter({ hasText: 'Beschrijf de maatregel' }).waitFor();
+			await page.getByLabel('Eigenaar').fill('Team Zorg');
+			await page.getByLabel('Agenderen bij').selectOption('landelijk');
+			await page.getByLabel('Maatregel', { exact: true }).fill('Casus voorgelegd aan het Maatwerkloket');
+			await page.getByLabel('Maatregel ingegaan op').fill('2025-09-01');
+			await page.getByRole('button', { name: 'Kwestie bijwerken' }).click();
+			await page.getByRole('status').filter({ hasText: 'De kwestie is bijgewerkt.' }).waitFor();
+			await page.reload();
+			const changes = await page
+				.locator('table', { has: page.locator('caption', { hasText: 'Wie wat wanneer' }) })
+				.locator('tbody tr')
+				.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
+			expect(changes.map((c) => [c[1], c[2], c[3], c[4]])).toEqual(
+				expect.arrayContaining([
+					[KWALITEIT, 'Status', 'Gesignaleerd', 'Maatregel genomen'],
+					[KWALITEIT, 'Eigenaar', '—', 'Team Zorg'],
+					[KWALITEIT, 'Datum maatregel', '—', '2025-09-01']
+				])
+			);
+			await expectAxeClean(page, 'kwestie page after a change');
+			expect(path).toMatch(/^\/kwesties\/\d+$/);
+		});
+		const api = (
+			await request(portal.server, '/api/v1/signals?as_of=2025-12-31&window_months=24', {
+				token: portal.tokens[KWALITEIT]
+			})
+		).body as { signals: { kwestie: string; status: string }[] };
+		expect(api.signals.find((s) => s.kwestie === 'Wlz afgewezen wegens niveau 1-diploma')?.status).toBe(
+			'maatregel'
+		);
+	});
+
+	it('lets beleid comment but not change, shows college no cases and no forms, and hides it from another municipality', async () => {
+		let path = '';
+		await portal.asUser(BELEID, async (page) => {
+			path = await openKwestie(page, 'Doorpakbudget te laag voor gymkleding');
+			await expect(page.getByRole('button', { name: 'Kwestie bijwerken' }).count()).resolves.toBe(0);
+			await page.getByLabel('Nieuwe notitie').fill('Neem mee in de evaluatie van het doorpakbudget.');
+			await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+			await page.getByText('Neem mee in de evaluatie van het doorpakbudget.').waitFor();
+		});
+		await portal.asUser(COLLEGE, async (page) => {
+			await page.goto(path);
+			await expect(page.getByText('Neem mee in de evaluatie').count()).resolves.toBe(1);
+			await expect(page.locator('form[action="?/notitie"]').count()).resolves.toBe(0);
+			await expect(page.getByRole('heading', { name: 'Casussen', exact: true }).count()).resolves.toBe(0);
+			await expectAxeClean(page, 'kwestie page as college');
+		});
+		await portal.asUser(UTRECHT, async (page) => {
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(404);
+		});
+	});
+});
