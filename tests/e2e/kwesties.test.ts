@@ -12,11 +12,18 @@ const UTRECHT = 'kwaliteit@utrecht.example.nl';
 const BEHEERDER = 'beheer@leeuwarden.example.nl';
 const LIST = '/signalen?as_of=2025-12-31&window_months=24';
 
+/** Two Leeuwarden cases without a kwestie that name the same article, knelpunt and organisation. */
+const ALIKE = [
+	'casus_id;gemeente;aangemeld_op;status;leefgebieden;wetten;knelpunt;organisaties;samenvatting',
+	'GY-1;Leeuwarden;2025-10-01;open;financiën;Pw art. 18;2A;UWV;Uitkering gestopt na een te late inlichting',
+	'GY-2;Leeuwarden;2025-11-01;open;financiën;Pw art. 18;2A;UWV;Boete op de bijstand na een vergeten formulier'
+].join('\n');
+
 let portal: BrowserPortal;
 
 beforeAll(async () => {
 	portal = await openBrowserPortal('e2e-kwesties', {
-		exports: [sampleExport],
+		exports: [sampleExport, { name: 'gelijk.csv', text: ALIKE }],
 		users: [
 			{ email: KWALITEIT, role: 'kwaliteitsteam', gemeente: ['GM0080'] },
 			{ email: BELEID, role: 'beleid', gemeente: ['GM0080'] },
@@ -139,6 +146,30 @@ describe('/kwesties/[id]', () => {
 		await portal.asUser(UTRECHT, async (page) => {
 			const response = await page.goto(path);
 			expect(response?.status()).toBe(404);
+		});
+	});
+});
+
+describe('suggestions on /signalen', () => {
+	it('offers cases that look alike to the kwaliteitsteam, who gives them one kwestie', async () => {
+		await portal.asUser(KWALITEIT, async (page) => {
+			await page.goto(LIST);
+			const suggestion = page.locator('.portal-suggestions > li', { hasText: 'GY-1' });
+			await expect(suggestion.getByText('Pw art. 18').count()).resolves.toBeGreaterThan(0);
+			await expectAxeClean(page, '/signalen with suggestions');
+			await suggestion.getByLabel('Gedeelde kwestie').fill('Boete na te late inlichting');
+			await suggestion.getByRole('button', { name: 'Bevestigen' }).click();
+			await page.getByText('2 casussen hebben nu de kwestie "Boete na te late inlichting".').waitFor();
+			await page.goto(`${LIST}&threshold=2`);
+			expect((await signalRows(page)).map((r) => r[0])).toContain('Boete na te late inlichting');
+			await expect(page.locator('.portal-suggestions > li', { hasText: 'GY-1' }).count()).resolves.toBe(0);
+		});
+	});
+
+	it('shows no suggestions, which quote summaries, to college', async () => {
+		await portal.asUser(COLLEGE, async (page) => {
+			await page.goto(LIST);
+			await expect(page.getByRole('heading', { name: /Suggesties/ }).count()).resolves.toBe(0);
 		});
 	});
 });

@@ -95,3 +95,31 @@ export interface KwestieChangeRecord {
 	oldValue: string | null;
 	newValue: string | null;
 }
+
+export interface SuggestionCase {
+	id: number;
+	source: string;
+	casus_id: string;
+	aangemeld_op: string;
+	/** The effective kwestie: the confirmed link, else the imported label. */
+	k_label: string | null;
+	samenvatting: string | null;
+}
+
+export type SuggestionReason = 'regel' | 'tekst';
+
+export interface Suggestion {
+	/** sha256 of the gemeente and the cases' sorted natural keys: the same cases give the same fingerprint. */
+	fingerprint: string;
+	gemeente: string;
+	reason: SuggestionReason;
+	/** Why these cases belong together, in Dutch. */
+	explanation: string;
+	/** 1 for a rule match; the mean cosine of the similar pairs for a text match. */
+	score: number;
+	cases: SuggestionCase[];
+	/** The distinct effective kwesties among the cases, most frequent first. */
+	labels: string[];
+	/** The most frequent existing label, or empty when none of the cases has one. */
+	proposedLabel: string;
+}

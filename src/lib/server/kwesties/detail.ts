@@ -87,21 +87,31 @@ export function measureEffect(
 	return { quarters: n, before: b, after: a, perQuarterBefore: b / n, perQuarterAfter: a / n };
 }
 
+/**
+ * The cases of a kwestie, for a WHERE over CASE_KWESTIES with `kwestieCaseParams`: a municipality's
+ * own cases, or for a national kwestie those of every municipality within the user's reach.
+ */
+export const KWESTIE_CASES = `k_key = $key
+	AND (CASE WHEN $national THEN ($reach_all OR list_contains($reach, gemeente)) ELSE gemeente = $scope END)`;
+
+export function kwestieCaseParams(kwestie: KwestieSummary, user: SessionUser) {
+	return {
+		key: kwestie.key,
+		scope: kwestie.scope,
+		national: kwestie.scope === NATIONAL_SCOPE,
+		reach_all: user.reach.all,
+		reach: user.reach.all ? [] : [...user.reach.gemeenten]
+	};
+}
+
 export async function kwestieDetail(
 	db: Database,
 	user: SessionUser,
 	kwestie: KwestieSummary,
 	today: string
 ): Promise<KwestieDetail> {
-	const scoped = kwestie.scope === NATIONAL_SCOPE;
-	const params = {
-		key: kwestie.key,
-		scope: kwestie.scope,
-		national: scoped,
-		reach_all: user.reach.all,
-		reach: user.reach.all ? [] : [...user.reach.gemeenten]
-	};
-	const where = `k_key = $key AND (CASE WHEN $national THEN ($reach_all OR list_contains($reach, gemeente)) ELSE gemeente = $scope END)`;
+	const params = kwestieCaseParams(kwestie, user);
+	const where = KWESTIE_CASES;
 	const [totals, perQuarter, masks, artikelen, caseRows] = await Promise.all([
 		db.one<{
 			cases: number;

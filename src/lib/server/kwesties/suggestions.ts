@@ -8,6 +8,9 @@ import type { Database, Queryable } from '../db';
 import { CASE_SCOPE, scopeParams } from '../analytics/filter';
 import { audit } from '../audit';
 import { CASE_KWESTIES } from './case-kwesties';
+import type { Suggestion, SuggestionCase, SuggestionReason } from '$lib/domain/kwesties';
+
+export type { Suggestion, SuggestionCase, SuggestionReason } from '$lib/domain/kwesties';
 import { groupPairs, similarPairs } from './similarity';
 
 /**
@@ -45,34 +48,6 @@ export interface SuggestionOptions {
 	limit?: number;
 	/** Cosine from which two summaries count as similar; default TEXT_THRESHOLD. */
 	textThreshold?: number;
-}
-
-export interface SuggestionCase {
-	id: number;
-	source: string;
-	casus_id: string;
-	aangemeld_op: string;
-	/** The effective kwestie: the confirmed link, else the imported label. */
-	k_label: string | null;
-	samenvatting: string | null;
-}
-
-export type SuggestionReason = 'regel' | 'tekst';
-
-export interface Suggestion {
-	/** sha256 of the gemeente and the cases' sorted natural keys: the same cases give the same fingerprint. */
-	fingerprint: string;
-	gemeente: string;
-	reason: SuggestionReason;
-	/** Why these cases belong together, in Dutch. */
-	explanation: string;
-	/** 1 for a rule match; the mean cosine of the similar pairs for a text match. */
-	score: number;
-	cases: SuggestionCase[];
-	/** The distinct effective kwesties among the cases, most frequent first. */
-	labels: string[];
-	/** The most frequent existing label, or empty when none of the cases has one. */
-	proposedLabel: string;
 }
 
 export type SuggestionUser = Pick<SessionUser, 'email' | 'role' | 'reach'>;

@@ -3,7 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { analysisScope } from '$lib/server/analysis-scope';
 import { getDb } from '$lib/server/db';
 import { signalList } from '$lib/server/kwesties/signal-list';
-import { followedKwesties } from '$lib/server/kwesties/kwesties';
+import { followedKwesties, registerKwesties } from '$lib/server/kwesties/kwesties';
+import {
+	SuggestionError,
+	confirmSuggestion,
+	rejectSuggestion,
+	suggestions
+} from '$lib/server/kwesties/suggestions';
 import {
 	THRESHOLD_MAX,
 	WINDOW_MAX,
@@ -12,7 +18,7 @@ import {
 	signalSettings
 } from '$lib/server/kwesties/settings';
 import { lastVisit, recordVisit } from '$lib/server/kwesties/visits';
-import { reaches } from '$lib/domain/roles';
+import { capabilities, reaches } from '$lib/domain/roles';
 import { reference } from '$lib/server/reference';
 
 const FIRST_VISIT = '1970-01-01 00:00:00';
@@ -26,7 +32,11 @@ export const load: PageServerLoad = async (event) => {
 	// On a first visit every signal is new.
 	const list = await signalList(db, user, filter, { ...parsed.options, since: since ?? FIRST_VISIT });
 	await recordVisit(db, user.id);
+	// Suggestions quote summaries: only for the roles that handle kwesties at case level.
+	const canSuggest = capabilities(user.role).manageKwesties;
 	return {
+		suggestions: canSuggest ? await suggestions(db, user.reach, parsed.options) : null,
+		gemeenteNames: Object.fromEntries(options.gemeenten.map((g) => [g.code, g.naam])),
 		filter,
 		options,
 		defaults,
@@ -38,7 +48,48 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** A suggestion's answer as the form shows it; a refusal names its field. */
+function refused(error: unknown) {
+	if (error instanceof SuggestionError)
+		return fail(error.status, { message: error.message, field: error.field });
+	throw error;
+}
+
 export const actions: Actions = {
+	/** The kwaliteitsteam gives the cases of a suggestion one shared kwestie. */
+	bevestigen: async ({ request, locals }) => {
+		const form = await request.formData();
+		const gemeente = String(form.get('gemeente') ?? '');
+		const cases = form.getAll('case').map((value) => {
+			const [source, ...id] = String(value).split('|');
+			return { source, casus_id: id.join('|') };
+		});
+		const db = await getDb();
+		try {
+			const result = await confirmSuggestion(db, locals.user!, {
+				gemeente,
+				cases,
+				label: String(form.get('label') ?? '')
+			});
+			await registerKwesties(db, [{ scope: gemeente, key: result.key, label: result.label }]);
+			return { done: `${result.linked} casussen hebben nu de kwestie "${result.label}".` };
+		} catch (error) {
+			return refused(error);
+		}
+	},
+	/** The kwaliteitsteam says the cases of a suggestion are not the same problem. */
+	afwijzen: async ({ request, locals }) => {
+		const form = await request.formData();
+		try {
+			await rejectSuggestion(await getDb(), locals.user!, {
+				gemeente: String(form.get('gemeente') ?? ''),
+				fingerprint: String(form.get('fingerprint') ?? '')
+			});
+			return { done: 'De suggestie is afgewezen en komt niet terug.' };
+		} catch (error) {
+			return refused(error);
+		}
+	},
 	/** The beheerder sets a municipality's default threshold and window. */
 	instellingen: async ({ request, locals }) => {
 		const user = locals.user!;
