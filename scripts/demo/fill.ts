@@ -8,6 +8,7 @@ import { setFund } from '../../src/lib/server/funds';
 import { createUser, findUserByEmail } from '../../src/lib/server/auth/users';
 import { reference } from '../../src/lib/server/reference';
 import { demoFunds, generateDemoCases, toSemicolonCsv } from './generate';
+import { demoKwesties } from './kwesties';
 
 export const DEMO_PASSWORD = 'Demo-portaal-2026!';
 
@@ -34,6 +35,8 @@ export const DEMO_ACCOUNTS = [
 export interface DemoSummary {
 	cases: number;
 	funds: number;
+	/** Kwesties the demo's kwaliteitsteams picked up. */
+	kwesties: number;
 	accounts: { email: string; role: string; note: string }[];
 }
 
@@ -78,9 +81,11 @@ export async function fillDemo(
 			(code) => !!gemeenten.get(code)
 		);
 	}
+	const kwesties = await demoKwesties(db, endDate);
 	return {
 		cases: records.length,
 		funds: funds.length,
+		kwesties,
 		accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role, note: a.note }))
 	};
 }
