@@ -10,6 +10,7 @@ const BELEID = 'beleid@leeuwarden.example.nl';
 const COLLEGE = 'college@leeuwarden.example.nl';
 const UTRECHT = 'kwaliteit@utrecht.example.nl';
 const BEHEERDER = 'beheer@leeuwarden.example.nl';
+const LANDELIJK = 'programma@landelijk.example.nl';
 const LIST = '/signalen?as_of=2025-12-31&window_months=24';
 
 /** Two Leeuwarden cases without a kwestie that name the same article, knelpunt and organisation. */
@@ -29,7 +30,8 @@ beforeAll(async () => {
 			{ email: BELEID, role: 'beleid', gemeente: ['GM0080'] },
 			{ email: COLLEGE, role: 'college', gemeente: ['GM0080'] },
 			{ email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] },
-			{ email: BEHEERDER, role: 'beheerder', gemeente: ['GM0080'] }
+			{ email: BEHEERDER, role: 'beheerder', gemeente: ['GM0080'] },
+			{ email: LANDELIJK, role: 'landelijk' }
 		],
 		tokens: [KWALITEIT]
 	});
@@ -171,5 +173,21 @@ describe('suggestions on /signalen', () => {
 			await page.goto(LIST);
 			await expect(page.getByRole('heading', { name: /Suggesties/ }).count()).resolves.toBe(0);
 		});
+	});
+
+	it('shows landelijk the signals as aggregates only: no kwestie pages, no suggestions', async () => {
+		const own = await request(portal.server, LIST, { cookie: await loginCookie(portal.server, KWALITEIT) });
+		const id = own.text.match(/href="\/kwesties\/(\d+)"/)?.[1];
+		expect(id).toBeTruthy();
+		const cookie = await loginCookie(portal.server, LANDELIJK);
+		const list = await request(portal.server, LIST, { cookie });
+		expect(list.status).toBe(200);
+		expect(list.text).toContain('Doorpakbudget te laag voor gymkleding');
+		expect(list.text).not.toMatch(/href="\/kwesties\//);
+		expect(list.text).not.toContain('Suggesties');
+		expect((await request(portal.server, `/kwesties/${id}`, { cookie })).status).toBe(404);
+		expect((await request(portal.server, `/kwesties/${id}/melding?format=json`, { cookie })).status).toBe(
+			404
+		);
 	});
 });
