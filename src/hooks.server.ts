@@ -1,4 +1,4 @@
-/** Request pipeline: who is asking (session or API token), whether they may, and the security headers. */
+/** Request pipeline: refusing cross-site changes, who is asking (session or API token), whether they may, and the security headers. */
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, closeDb } from '$lib/server/db';
@@ -73,6 +73,29 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 	redirect(303, `/login?terug=${encodeURIComponent(pathname + event.url.search)}`);
 };
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * SvelteKit checks the origin of form posts only; every other request that changes something (a JSON
+ * POST, PUT, DELETE) from another site is refused too. Browsers send Sec-Fetch-Site, older ones at
+ * least Origin; scripts with an API token send neither and pass.
+ */
+const handleCrossSite: Handle = async ({ event, resolve }) => {
+	if (SAFE_METHODS.has(event.request.method)) return resolve(event);
+	const site = event.request.headers.get('sec-fetch-site');
+	const origin = event.request.headers.get('origin');
+	const crossSite = site
+		? site !== 'same-origin' && site !== 'none'
+		: origin !== null && origin !== event.url.origin;
+	if (crossSite) {
+		return new Response(JSON.stringify({ message: 'Verzoeken van een andere website worden geweigerd.' }), {
+			status: 403,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	return resolve(event);
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
@@ -86,4 +109,4 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleAuth, handleGuard, handleHeaders);
+export const handle: Handle = sequence(handleHeaders, handleCrossSite, handleAuth, handleGuard);

@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
@@ -26,6 +26,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const result = await checkLogin(db, { email, password, address: getClientAddress() });
 		if (!result.ok && result.reason === 'throttled') {
+			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			return fail(429, {
 				message: `Te veel mislukte pogingen. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
 				field: 'email',
