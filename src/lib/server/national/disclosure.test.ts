@@ -7,6 +7,7 @@ import {
 	protectTable,
 	roundTo,
 	type CountTable,
+	type DisclosureRules,
 	type PublishedTable
 } from './disclosure';
 
