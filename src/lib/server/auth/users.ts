@@ -11,6 +11,8 @@ export interface UserRow {
 	all_gemeenten: boolean;
 	gemeenten: string[];
 	disabled: boolean;
+	/** ISO timestamps (UTC). */
+	created_at: string;
 	last_login_at: string | null;
 }
 

@@ -4,6 +4,8 @@ import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { dashboardTables, keyFigures } from '../analytics/dashboard';
+import { accessReview, auditTable, parseAuditFilter, readAudit } from '../audit-log';
+import { capabilities } from '$lib/domain/roles';
 import { escalatieView } from '../analytics/escalatie';
 import { leefgebiedenView } from '../analytics/leefgebieden';
 import { organisatiesView } from '../analytics/organisaties';
@@ -23,6 +25,11 @@ type TableSource = (
 ) => Promise<DataTable[]>;
 
 const SOURCES: Record<string, TableSource> = {
+	audit: async (db, user, _filter, params) => {
+		const filter = parseAuditFilter(params);
+		if (!capabilities(user.role).manageUsers || !filter) return [];
+		return [auditTable((await readAudit(db, user, filter)).rows), await accessReview(db, user)];
+	},
 	dashboard: async (db, user, filter) => dashboardTables(await keyFigures(db, user.reach, filter)),
 	escalatie: async (db, user, filter) =>
 		(await escalatieView(db, user.reach, filter, todayInAmsterdam())).tables,

@@ -4,16 +4,26 @@ import { getDb } from '$lib/server/db';
 import { parseFilter } from '$lib/server/analytics/filter';
 import { downloadTables, isDownloadView } from '$lib/server/reports/downloads';
 import { toCsv, toXlsx } from '$lib/server/reports/tabular';
+import { audit } from '$lib/server/audit';
 
 /** `/download/<view>?format=csv&tabel=<id>` or `?format=xlsx` (every table of the view), with the view's filters. */
-export const GET: RequestHandler = async ({ params, url, locals }) => {
+export const GET: RequestHandler = async ({ params, url, locals, getClientAddress }) => {
 	const user = locals.user!;
 	if (!isDownloadView(params.view)) error(404, 'Onbekende download.');
 	const parsed = parseFilter(url.searchParams, user.reach);
 	if (!parsed.ok) error(parsed.status, parsed.message);
-	const tables = await downloadTables(params.view, await getDb(), user, parsed.filter, url.searchParams);
+	const db = await getDb();
+	const tables = await downloadTables(params.view, db, user, parsed.filter, url.searchParams);
 	if (tables.length === 0) error(404, 'Deze gegevens bestaan niet of vallen buiten uw bereik.');
 	const format = url.searchParams.get('format') ?? 'csv';
+	if (format !== 'csv' && format !== 'xlsx') error(400, 'Kies format=csv of format=xlsx.');
+	await audit(db, {
+		actor: user.email,
+		action: 'exporteren',
+		object: `${params.view} ${format}${url.search ? ` ${url.searchParams.toString()}` : ''}`.slice(0, 500),
+		result: 'ok',
+		origin: getClientAddress()
+	});
 	const stamp = new Date().toISOString().slice(0, 10);
 	if (format === 'xlsx') {
 		return new Response(new Uint8Array(await toXlsx(tables)), {
@@ -23,7 +33,6 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 			}
 		});
 	}
-	if (format !== 'csv') error(400, 'Kies format=csv of format=xlsx.');
 	const table = tables.find((t) => t.id === url.searchParams.get('tabel')) ?? tables[0];
 	if (!table) error(404, 'Deze tabel bestaat niet.');
 	return new Response(toCsv(table), {
