@@ -1,4 +1,5 @@
 /** Settings read from the environment once, with the defaults of the interfaces document. */
+import os from 'node:os';
 import path from 'node:path';
 
 function positiveNumber(name: string, fallback: number): number {
@@ -38,6 +39,13 @@ export const config = {
 			throw new Error(`DUCKDB_MEMORY_LIMIT is een grootte zoals 1GB of 512MB, niet "${value}".`);
 		}
 		return value;
+	},
+	/**
+	 * Where uploads and rewritten files wait for the import; the server's database may read files
+	 * here (and write backups to BACKUP_DIR) and nowhere else.
+	 */
+	get importDir(): string {
+		return path.resolve(process.env.IMPORT_DIR || path.join(os.tmpdir(), 'systeemleren-import'));
 	},
 	/** Demo mode shows the fictional-data banner and lets demo accounts skip the second factor. */
 	get demoMode(): boolean {

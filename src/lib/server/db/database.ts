@@ -172,6 +172,16 @@ export class Database implements Queryable {
 		this.committed++;
 	}
 
+	/**
+	 * Closes the database off for the server: files may be read only below `allowed` (uploads, backups),
+	 * no extension loads, and no query can change that again (lock_configuration).
+	 */
+	async lockDown(allowed: string[]): Promise<void> {
+		await this.run(`SET allowed_directories = $dirs`, { dirs: allowed.map((d) => d.replace(/\/?$/, '/')) });
+		await this.run('SET enable_external_access = false');
+		await this.run('SET lock_configuration = true');
+	}
+
 	/** Direct access for bulk work (appenders, file readers) that the helper does not cover. */
 	connection<T>(work: (connection: DuckDBConnection, q: Queryable) => Promise<T>): Promise<T> {
 		return this.withConnection((q, c) => work(c, q));

@@ -1,4 +1,5 @@
 /** The process's single database instance: opened once from DATABASE_PATH, migrated, reference lists synced. */
+import fs from 'node:fs';
 import { config } from '../config';
 import { syncReference } from '../reference';
 import { Database } from './database';
@@ -20,9 +21,16 @@ export async function openStore(file: string, options: { create?: boolean } = {}
 
 let opening: Promise<Database> | undefined;
 
-/** The shared database; every caller in this process gets the same instance. */
+/**
+ * The shared database; every caller in this process gets the same instance. The server's database
+ * reads files only in the import folder and writes only backups: no query can reach /etc/passwd.
+ */
 export function getDb(): Promise<Database> {
-	opening ??= openStore(config.databasePath);
+	opening ??= openStore(config.databasePath).then(async (db) => {
+		await fs.promises.mkdir(config.importDir, { recursive: true, mode: 0o700 });
+		await db.lockDown([config.importDir, config.backupDir]);
+		return db;
+	});
 	return opening;
 }
 

@@ -236,5 +236,29 @@ CREATE TABLE signal_visits (
 	seen_at TIMESTAMP NOT NULL
 );
 `
+	},
+	{
+		version: 3,
+		name: 'reports',
+		sql: `
+-- A period report as the college received it: its figures and "wat leren we" text frozen at saving,
+-- with the imports it was made from, so it opens the same after new or corrected imports.
+-- gemeente: the municipality chosen on the page (NULL: the saver's whole reach); gemeenten: the
+-- municipalities the figures cover (NULL: all of them).
+CREATE SEQUENCE saved_report_id_seq;
+CREATE TABLE saved_reports (
+	id BIGINT PRIMARY KEY DEFAULT nextval('saved_report_id_seq'),
+	gemeente VARCHAR,
+	gemeenten VARCHAR[],
+	period VARCHAR NOT NULL,
+	figures JSON NOT NULL,
+	lessons VARCHAR NOT NULL,
+	import_ids BIGINT[] NOT NULL,
+	imports_fingerprint VARCHAR NOT NULL,
+	figures_fingerprint VARCHAR NOT NULL,
+	saved_by VARCHAR NOT NULL,
+	saved_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+`
 	}
 ];

@@ -1,11 +1,11 @@
 /** Reads an export of any accepted format into one staging table of text columns, numbered as a spreadsheet shows rows. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportProblem } from '$lib/domain/imports';
 import { csvHeader, inspectCsv, rewriteCsv, type CsvInspection, type ImportFormat } from './detect';
+import { importWorkDir } from './work-dir';
 
 /** The staging table: `row_no` (header = row 1) and the file's columns as `c0`, `c1`, … all VARCHAR. */
 export const STAGING_TABLE = 'staged';
@@ -52,7 +52,7 @@ async function stageCsv(
 	let tempDir: string | undefined;
 	if (!inspection.utf8 || inspection.blankLines) {
 		const { delimiter, columns } = await csvHeader(file);
-		tempDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-csv-'));
+		tempDir = await fs.promises.mkdtemp(path.join(await importWorkDir(), 'csv-'));
 		source = path.join(tempDir, 'utf8.csv');
 		await rewriteCsv(file, source, {
 			encoding: inspection.utf8 ? 'utf-8' : 'windows-1252',

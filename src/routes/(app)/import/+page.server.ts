@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,6 +28,7 @@ import {
 } from '$lib/server/ingest/history';
 import { reference } from '$lib/server/reference';
 import { reaches } from '$lib/domain/roles';
+import { importWorkDir } from '$lib/server/ingest/work-dir';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCapability(locals, 'import');
@@ -61,7 +61,7 @@ type UploadForm = { source: string; mapping: string; sheet: string; replace: boo
 async function receive(form: FormData): Promise<{ dir: string; file: string; name: string } | null> {
 	const upload = form.get('bestand');
 	if (!(upload instanceof File) || upload.size === 0) return null;
-	const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-upload-'));
+	const dir = await fs.promises.mkdtemp(path.join(await importWorkDir(), 'upload-'));
 	const file = path.join(dir, 'upload');
 	await pipeline(
 		Readable.fromWeb(upload.stream() as import('node:stream/web').ReadableStream),
