@@ -1,5 +1,6 @@
 /** Password hashing with argon2id at explicit parameters (OWASP minimum: 19 MiB, 2 passes, 1 lane). */
 import { hash, verify } from '@node-rs/argon2';
+import { isCommonPassword } from './common-passwords';
 
 /** `Algorithm.Argon2id`; the package declares it as a const enum, which isolated modules cannot read. */
 const ARGON2ID = 2;
@@ -41,6 +42,9 @@ export function passwordProblem(password: string): string | null {
 	}
 	if (password.length > PASSWORD_MAX_LENGTH) {
 		return `Een wachtwoord heeft hoogstens ${PASSWORD_MAX_LENGTH} tekens.`;
+	}
+	if (isCommonPassword(password)) {
+		return 'Dit wachtwoord staat op de lijst van veelgebruikte wachtwoorden; kies een langere zin van eigen woorden.';
 	}
 	return null;
 }
