@@ -7,8 +7,19 @@ import { tokenAdd, userAdd } from './cli/users';
 import { importCommand, mappingList, mappingSet } from './cli/imports';
 import { demoCommand } from './cli/demo';
 import { fundSet } from './cli/funds';
+import { backupCommand, restoreCommand } from './cli/backups';
 
-const COMMANDS: Command[] = [userAdd, tokenAdd, importCommand, mappingSet, mappingList, demoCommand, fundSet];
+const COMMANDS: Command[] = [
+	userAdd,
+	tokenAdd,
+	importCommand,
+	mappingSet,
+	mappingList,
+	demoCommand,
+	fundSet,
+	backupCommand,
+	restoreCommand
+];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } {
 	for (const command of COMMANDS) {
@@ -57,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
 			throw new UsageError(`Verkeerd aantal argumenten.\nGebruik: ${command.usage}`);
 		}
 		command.check?.(parsed.values as Record<string, string | boolean | string[] | undefined>);
+		const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+		if (command.runAlone) {
+			const alone = await command.runAlone({ values, positionals: parsed.positionals });
+			print(alone);
+			return alone.exitCode ?? 0;
+		}
 		db = await openStore(config.databasePath);
 		const outcome = await command.run({
 			values: parsed.values as Record<string, string | boolean | string[] | undefined>,

@@ -6,6 +6,8 @@ import { purgeExpiredSessions, validateSessionToken } from '$lib/server/auth/ses
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie } from '$lib/server/auth/cookie';
 import { validateApiToken } from '$lib/server/auth/api-tokens';
 import { purgeExpiredCases } from '$lib/server/ingest/history';
+import { serverBackup } from '$lib/server/backup';
+import { config } from '$lib/server/config';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,6 +24,16 @@ export const init: ServerInit = async () => {
 		() => void housekeeping().catch((error) => console.error('Onderhoud mislukt:', error)),
 		DAY_MS
 	).unref();
+	// While the server runs it holds the file, so it makes the backups itself (BIO 8.13).
+	if (config.backupIntervalHours > 0) {
+		setInterval(
+			() =>
+				void serverBackup(db, 'systeem (back-up)', config.backupDir, config.backupKeep).catch((error) =>
+					console.error('Back-up mislukt:', error)
+				),
+			config.backupIntervalHours * 60 * 60 * 1000
+		).unref();
+	}
 	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT).
 	process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
 };

@@ -23,6 +23,8 @@ export interface Command {
 	positionals?: string[];
 	/** Checks the arguments before the database is opened, so misuse is exit 2 even while the server runs. */
 	check?(values: Values): void;
+	/** Runs without the CLI opening the database first (a restore replaces the file itself). */
+	runAlone?(context: { values: Values; positionals: string[] }): Promise<Outcome>;
 	run(context: {
 		values: Values;
 		positionals: string[];

@@ -40,6 +40,15 @@ export const config = {
 		}
 		return value;
 	},
+	/** How many backups the server keeps in BACKUP_DIR. */
+	get backupKeep(): number {
+		return positiveNumber('BACKUP_KEEP', 14);
+	},
+	/** Hours between the server's own backups; 0 turns them off. */
+	get backupIntervalHours(): number {
+		const raw = process.env.BACKUP_INTERVAL_HOURS;
+		return raw === '0' ? 0 : positiveNumber('BACKUP_INTERVAL_HOURS', 24);
+	},
 	/**
 	 * Where uploads and rewritten files wait for the import; the server's database may read files
 	 * here (and write backups to BACKUP_DIR) and nowhere else.

@@ -96,8 +96,8 @@ export class Database implements Queryable {
 		readonly path: string
 	) {}
 
-	/** Opens (or creates) the file and applies pending migrations. */
-	static async open(file: string, options: { create?: boolean } = {}): Promise<Database> {
+	/** Opens (or creates) the file and applies pending migrations (unless `migrate: false`, for a restore). */
+	static async open(file: string, options: { create?: boolean; migrate?: boolean } = {}): Promise<Database> {
 		const memory = file === ':memory:';
 		if (!memory) {
 			const exists = fs.existsSync(file);
@@ -117,7 +117,7 @@ export class Database implements Queryable {
 		// Stored times are UTC whatever the server's zone; pages show them in Europe/Amsterdam.
 		await db.run("SET GLOBAL TimeZone = 'UTC'");
 		await db.run(`SET GLOBAL memory_limit = '${config.duckdbMemoryLimit}'`);
-		await migrate(db);
+		if (options.migrate !== false) await migrate(db);
 		return db;
 	}
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -14,6 +15,8 @@ import {
 } from '$lib/server/auth/users';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { audit } from '$lib/server/audit';
+import { serverBackup } from '$lib/server/backup';
+import { config } from '$lib/server/config';
 import { reference } from '$lib/server/reference';
 import { ROLES, ROLE_LABELS, type SessionUser } from '$lib/domain/roles';
 
@@ -68,6 +71,12 @@ async function managedUser(user: SessionUser, idValue: FormDataEntryValue | null
 }
 
 export const actions: Actions = {
+	/** A backup now, besides the scheduled ones: into BACKUP_DIR, keeping BACKUP_KEEP. */
+	backup: async ({ locals }) => {
+		const user = requireCapability(locals, 'manageUsers');
+		const written = await serverBackup(await getDb(), user.email, config.backupDir, config.backupKeep);
+		return { done: `Back-up gemaakt: ${path.basename(written)} in ${config.backupDir}.` };
+	},
 	toevoegen: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
 		const form = await request.formData();

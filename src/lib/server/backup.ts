@@ -1,0 +1,135 @@
+/** Consistent backups of the whole database (Parquet of every table plus the schema and its version) and restoring one. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Database } from './db/database';
+import { schemaVersion } from './db/migrate';
+import { DatabaseLockedError } from './db/errors';
+import { audit } from './audit';
+
+export const BACKUP_PREFIX = 'backup-';
+const META = 'portal-backup.json';
+
+export interface BackupMeta {
+	/** The schema version (highest migration) the backup holds. */
+	schemaVersion: number;
+	/** UTC time the backup was made. */
+	madeAt: string;
+	/** Rows per table, to check a restore against. */
+	tables: Record<string, number>;
+}
+
+async function tableCounts(db: Database): Promise<Record<string, number>> {
+	const tables = await db.all<{ name: string }>(
+		`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary ORDER BY name`
+	);
+	const counts: Record<string, number> = {};
+	for (const { name } of tables) {
+		const row = await db.one<{ n: number }>(
+			`SELECT count(*)::BIGINT AS n FROM "${name.replace(/"/g, '""')}"`
+		);
+		counts[name] = Number(row!.n);
+	}
+	return counts;
+}
+
+/**
+ * Writes `<dir>/backup-<UTC time>/`: after a checkpoint, DuckDB's EXPORT DATABASE (schema.sql, load.sql
+ * and one Parquet file per table, sequences at their current value) and portal-backup.json.
+ */
+export async function backupDatabase(
+	db: Database,
+	dir: string,
+	now = new Date()
+): Promise<{ path: string; meta: BackupMeta }> {
+	await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+	const stamp = now
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d+Z$/, 'Z');
+	const target = path.join(dir, `${BACKUP_PREFIX}${stamp}`);
+	if (fs.existsSync(target)) throw new Error(`De back-upmap ${target} bestaat al.`);
+	await db.checkpoint();
+	const meta: BackupMeta = {
+		schemaVersion: await schemaVersion(db),
+		madeAt: now.toISOString(),
+		tables: await tableCounts(db)
+	};
+	const partial = `${target}.deels`;
+	await db.run(`EXPORT DATABASE '${partial.replace(/'/g, "''")}' (FORMAT parquet)`);
+	await fs.promises.writeFile(path.join(partial, META), JSON.stringify(meta, null, 2));
+	// Only a finished backup carries the final name, so a crash mid-way never leaves one that looks whole.
+	await fs.promises.rename(partial, target);
+	return { path: target, meta };
+}
+
+/** Keeps the newest `keep` backups in `dir`, removing older ones (and unfinished ones). */
+export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
+	if (!fs.existsSync(dir)) return [];
+	const entries = (await fs.promises.readdir(dir)).filter((name) => name.startsWith(BACKUP_PREFIX)).sort();
+	const unfinished = entries.filter((name) => name.endsWith('.deels'));
+	const finished = entries.filter((name) => !name.endsWith('.deels'));
+	const removed = [...unfinished, ...finished.slice(0, Math.max(0, finished.length - keep))];
+	for (const name of removed) await fs.promises.rm(path.join(dir, name), { recursive: true, force: true });
+	return removed;
+}
+
+export async function readBackupMeta(dir: string): Promise<BackupMeta> {
+	const file = path.join(dir, META);
+	if (!fs.existsSync(file) || !fs.existsSync(path.join(dir, 'schema.sql'))) {
+		throw new Error(`${dir} is geen back-up van de portal (portal-backup.json of schema.sql ontbreekt).`);
+	}
+	return JSON.parse(await fs.promises.readFile(file, 'utf8')) as BackupMeta;
+}
+
+/**
+ * Restores a backup into `file`. An existing database there is kept aside as `<file>.voor-herstel-<time>`;
+ * the restored tables are counted against the backup's own counts before the new file takes its place.
+ */
+export async function restoreDatabase(
+	backup: string,
+	file: string,
+	now = new Date()
+): Promise<{ meta: BackupMeta; keptAside: string | null }> {
+	const meta = await readBackupMeta(backup);
+	const fresh = `${file}.herstel`;
+	for (const f of [fresh, `${fresh}.wal`]) fs.rmSync(f, { force: true });
+	// Refuse while the server holds the file: opening it for writing fails then.
+	if (fs.existsSync(file)) {
+		try {
+			(await Database.open(file, { create: false, migrate: false })).close();
+		} catch (error) {
+			if (error instanceof DatabaseLockedError) throw error;
+		}
+	}
+	const db = await Database.open(fresh, { migrate: false });
+	try {
+		await db.run(`IMPORT DATABASE '${backup.replace(/'/g, "''")}'`);
+		const counts = await tableCounts(db);
+		for (const [table, rows] of Object.entries(meta.tables)) {
+			if (counts[table] !== rows)
+				throw new Error(`Tabel ${table} heeft na herstel ${counts[table] ?? 0} rijen, de back-up ${rows}.`);
+		}
+		await db.checkpoint();
+	} finally {
+		db.close();
+	}
+	let keptAside: string | null = null;
+	if (fs.existsSync(file)) {
+		keptAside = `${file}.voor-herstel-${now
+			.toISOString()
+			.replace(/[-:]/g, '')
+			.replace(/\.\d+Z$/, 'Z')}`;
+		await fs.promises.rename(file, keptAside);
+		if (fs.existsSync(`${file}.wal`)) await fs.promises.rename(`${file}.wal`, `${keptAside}.wal`);
+	}
+	await fs.promises.rename(fresh, file);
+	return { meta, keptAside };
+}
+
+/** The server's backup: written to BACKUP_DIR, old ones pruned, and the act logged. */
+export async function serverBackup(db: Database, actor: string, dir: string, keep: number): Promise<string> {
+	const { path: written } = await backupDatabase(db, dir);
+	await pruneBackups(dir, keep);
+	await audit(db, { actor, action: 'back-up maken', object: path.basename(written), result: 'ok' });
+	return written;
+}
