@@ -55,6 +55,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
+/** The upload limit as the operator set it for adapter-node (BODY_SIZE_LIMIT, default 512K). */
+function uploadLimit(): string {
+	return process.env.BODY_SIZE_LIMIT || '512K';
+}
+
 type UploadForm = { source: string; mapping: string; sheet: string; replace: boolean };
 
 /** Saves the uploaded file to a temporary folder as it streams in; the caller removes the folder. */
@@ -76,7 +81,16 @@ function summary(result: ImportResult, fileName: string, values: UploadForm) {
 
 async function upload(event: Parameters<Actions[string]>[0], write: boolean) {
 	const user = requireCapability(event.locals, 'import');
-	const form = await event.request.formData();
+	let form: FormData;
+	try {
+		form = await event.request.formData();
+	} catch {
+		// adapter-node stops reading beyond BODY_SIZE_LIMIT; nothing has been stored.
+		return fail(413, {
+			message: `Het bestand is groter dan deze server aanneemt (${uploadLimit()}). Er is niets opgeslagen; vraag de beheerder de grens (BODY_SIZE_LIMIT) te verhogen of splits de export.`,
+			field: 'bestand'
+		});
+	}
 	const values: UploadForm = {
 		source: String(form.get('source') ?? '').trim() || DEFAULT_SOURCE,
 		mapping: String(form.get('mapping') ?? ''),
