@@ -1,17 +1,14 @@
 /** Co-occurrence benchmark: the portal's leefgebieden matrix against a plain GROUP BY and a naive self-join, and the /leefgebieden page over HTTP. */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { EMPTY_FILTER } from '../../src/lib/domain/filters';
 import { openStore, type Database } from '../../src/lib/server/db';
 import { importFile } from '../../src/lib/server/ingest';
 import { reference } from '../../src/lib/server/reference';
 import { cooccurrence } from '../../src/lib/server/analytics/cooccurrence';
 import { BENCH_DIR, benchExport } from './fixtures';
+import { login, removeDatabase, startBenchServer } from './server';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const RUNS = 5;
 const REQUESTS = 50;
 const PAGE_PATH = '/leefgebieden';
@@ -41,12 +38,8 @@ async function medianOf(work: () => Promise<unknown>, runs = RUNS): Promise<numb
 	return median(times);
 }
 
-function removeDatabase(file: string): void {
-	for (const f of [file, `${file}.wal`]) fs.rmSync(f, { force: true });
-}
-
 /** The benchmark database with `cases` imported cases: reused when it already holds them, else imported afresh. */
-async function analyticsDatabase(
+export async function analyticsDatabase(
 	cases: number
 ): Promise<{ db: Database; file: string; importSeconds: number | null }> {
 	const file = path.join(BENCH_DIR, 'analytics.duckdb');
@@ -108,69 +101,6 @@ async function selfJoin(db: Database): Promise<{ buildMs: number; queryMs: numbe
 	});
 }
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** The operator's CLI on the server's database copy; its last stdout line is its JSON answer. */
-function cli(args: string[], env: NodeJS.ProcessEnv, input = ''): Record<string, unknown> {
-	const output = execFileSync('npm', ['run', '--silent', 'cli', '--', ...args, '--json'], {
-		cwd: ROOT,
-		env,
-		input,
-		encoding: 'utf8',
-		stdio: ['pipe', 'pipe', 'pipe']
-	});
-	return JSON.parse(output.trim().split('\n').pop()!) as Record<string, unknown>;
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`server stopped (exit ${server.exitCode}):\n${log()}`);
-		try {
-			const response = await fetch(`${base}/api/v1/health`);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`server did not answer /api/v1/health within 60 s:\n${log()}`);
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-	if (server.exitCode !== null || server.signalCode !== null) return;
-	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-	server.kill('SIGTERM');
-	const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-	await exited;
-	clearTimeout(timer);
-}
-
-/** Logs in through the /login form as a browser would; returns the session cookie. */
-async function login(base: string, email: string, password: string): Promise<string> {
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: base },
-		body: new URLSearchParams({ email, password }).toString(),
-		redirect: 'manual'
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.find((c) => /^(__Host-)?session=./.test(c));
-	if (response.status !== 303 || !cookie) throw new Error(`login failed: HTTP ${response.status}`);
-	return cookie;
-}
-
 /** Times one request per call: `requests` sequential calls after one that is not counted. */
 async function latency(
 	request: () => Promise<void>,
@@ -187,40 +117,14 @@ async function serverLatency(
 	file: string,
 	cases: number
 ): Promise<{ page: Awaited<ReturnType<typeof latency>>; api: Awaited<ReturnType<typeof latency>> }> {
-	const build = path.join(ROOT, 'build', 'index.js');
-	if (!fs.existsSync(build)) throw new Error('No build/index.js: run `npx vite build` first.');
-	const copy = path.join(BENCH_DIR, 'api.duckdb');
-	removeDatabase(copy);
-	fs.copyFileSync(file, copy);
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		DATABASE_PATH: copy,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base
-	};
 	const email = 'bench@example.org';
-	const password = randomBytes(18).toString('base64url');
-	const user = cli(
-		['user', 'add', '--email', email, '--role', 'beheerder', '--gemeente', 'alle', '--password-stdin'],
-		env,
-		`${password}\n`
-	);
-	if (user.status !== 'ok') throw new Error(`user add: ${JSON.stringify(user)}`);
-	const { token } = cli(['token', 'add', '--email', email], env);
-	if (typeof token !== 'string') throw new Error('token add gave no token');
-
-	let output = '';
-	const server = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const kill = () => server.kill('SIGKILL');
-	process.once('exit', kill);
+	const server = await startBenchServer(file, path.join(BENCH_DIR, 'api.duckdb'), [
+		{ email, role: 'beheerder', gemeenten: ['alle'], token: true }
+	]);
+	const { base } = server;
+	const token = server.tokens[email];
 	try {
-		await waitForHealth(base, server, () => output);
-		const cookie = await login(base, email, password);
+		const cookie = await login(base, email, server.passwords[email]);
 		const formatted = new Intl.NumberFormat('nl-NL').format(cases);
 		const page = await latency(async () => {
 			const response = await fetch(`${base}${PAGE_PATH}`, { headers: { cookie } });
@@ -237,9 +141,7 @@ async function serverLatency(
 		});
 		return { page, api };
 	} finally {
-		await stop(server);
-		process.removeListener('exit', kill);
-		removeDatabase(copy);
+		await server.stop();
 	}
 }
 

@@ -1,8 +1,9 @@
-/** `npm run bench`: runs the benchmarks and prints their figures (BENCH_CASES sets the size, BENCH_REPEAT the import runs, BENCH_ONLY=import|cooccurrence one of them). */
+/** `npm run bench`: runs the benchmarks and prints their figures (BENCH_CASES sets the size, BENCH_REPEAT the import runs, BENCH_ONLY=import|cooccurrence|load one of them; LOAD_USERS, LOAD_SECONDS). */
 import { cooccurrenceBenchmark } from './cooccurrence';
 import { importBenchmark } from './import';
+import { loadBenchmark } from './load';
 
-const BENCHMARKS = ['import', 'cooccurrence'] as const;
+const BENCHMARKS = ['import', 'cooccurrence', 'load'] as const;
 const only = process.env.BENCH_ONLY || '';
 if (only && !(BENCHMARKS as readonly string[]).includes(only)) {
 	console.error(`BENCH_ONLY is een van: ${BENCHMARKS.join(', ')}.`);
@@ -20,5 +21,9 @@ if (runs('import')) {
 if (runs('cooccurrence')) {
 	console.log(`Co-occurrence (${cases} cases)`);
 	results.cooccurrence = await cooccurrenceBenchmark(cases);
+}
+if (runs('load')) {
+	console.log(`Load (${cases} cases)`);
+	results.load = await loadBenchmark(cases);
 }
 console.log(JSON.stringify(results));

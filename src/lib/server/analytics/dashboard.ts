@@ -5,6 +5,7 @@ import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { CASE_SCOPE, scopeParams } from './filter';
+import { memoUntilWrite, viewKey } from '../db/memo';
 
 export interface KeyFigures {
 	cases: number;
@@ -20,7 +21,7 @@ export interface KeyFigures {
 	byYear: { year: number; cases: number; open: number; solved: number; withdrawn: number }[];
 }
 
-export async function keyFigures(db: Database, reach: Reach, filter: CaseFilter): Promise<KeyFigures> {
+async function computeKeyFigures(db: Database, reach: Reach, filter: CaseFilter): Promise<KeyFigures> {
 	const rows = await db.all<{
 		grouping: string;
 		year: number | null;
@@ -108,3 +109,6 @@ export function dashboardTables(figures: KeyFigures): DataTable[] {
 		}
 	];
 }
+
+/** Kept until the next committed write: the figures only change with the data (an import bumps the generation). */
+export const keyFigures = memoUntilWrite(viewKey('dashboard'), computeKeyFigures);

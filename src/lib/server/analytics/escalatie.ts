@@ -7,6 +7,7 @@ import type { DataTable, TableCell, TableColumn } from '$lib/domain/table';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { CASE_SCOPE, scopeParams } from './filter';
+import { memoUntilWrite, viewKey } from '../db/memo';
 
 /**
  * How a case ended, one category per case so that a step's categories add up to its cases: the
@@ -221,7 +222,7 @@ function ladderOrder(): (string | null)[] {
 	return [...reference().vocabularies.escalatie.entries.map((e) => e.code), null];
 }
 
-export async function escalatieView(
+async function computeEscalatieView(
 	db: Database,
 	reach: Reach,
 	filter: CaseFilter,
@@ -379,3 +380,6 @@ function escalatieTables(
 		}
 	];
 }
+
+/** Kept until the next committed write: the figures only change with the data (an import bumps the generation). */
+export const escalatieView = memoUntilWrite(viewKey('escalatie'), computeEscalatieView);

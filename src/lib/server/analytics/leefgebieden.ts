@@ -6,6 +6,7 @@ import type { Database } from '../db';
 import { reference } from '../reference';
 import { cooccurrence, type Cooccurrence, type Diagonal } from './cooccurrence';
 import { labelProfile, type LabelProfile } from './label-profile';
+import { memoUntilWrite, viewKey } from '../db/memo';
 
 export interface LeefgebiedenView {
 	matrix: Cooccurrence;
@@ -15,7 +16,7 @@ export interface LeefgebiedenView {
 	tables: DataTable[];
 }
 
-export async function leefgebiedenView(
+async function computeLeefgebiedenView(
 	db: Database,
 	reach: Reach,
 	filter: CaseFilter,
@@ -69,3 +70,6 @@ export async function leefgebiedenView(
 	];
 	return { matrix, profile, names, tables };
 }
+
+/** Kept until the next committed write: the figures only change with the data (an import bumps the generation). */
+export const leefgebiedenView = memoUntilWrite(viewKey('leefgebieden'), computeLeefgebiedenView);

@@ -8,6 +8,7 @@ import { reference } from '../reference';
 import { CASE_SCOPE, scopeParams } from './filter';
 import { MASK_COLUMN, type CountsResult, type MaskCount } from './counts';
 import { expandMatrix, type Cooccurrence, type Diagonal } from './cooccurrence';
+import { memoUntilWrite, viewKey } from '../db/memo';
 
 /** The `soort` of organisaties.csv that marks a national agency (Belastingdienst, UWV, SVB, …). */
 export const LANDELIJKE_UITVOERDER = 'landelijke uitvoerder';
@@ -144,7 +145,7 @@ function shortNamesOf(vocabulary: Vocabulary, useCode: (entry: { detail?: string
 	);
 }
 
-export async function organisatiesView(
+async function computeOrganisatiesView(
 	db: Database,
 	reach: Reach,
 	filter: CaseFilter,
@@ -289,3 +290,6 @@ export function organisatiesTables(view: Omit<OrganisatiesView, 'tables'>): Data
 		)
 	];
 }
+
+/** Kept until the next committed write: the figures only change with the data (an import bumps the generation). */
+export const organisatiesView = memoUntilWrite(viewKey('organisaties'), computeOrganisatiesView);

@@ -6,6 +6,7 @@ import type { Vocabulary } from '$lib/domain/vocabulary';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { CASE_SCOPE, scopeParams } from './filter';
+import { memoUntilWrite, viewKey } from '../db/memo';
 
 /** The levels of knelpunten.csv, in the order the Maatwerkloket analysis reads them. */
 export const NIVEAUS = ['macro', 'meso', 'micro'] as const;
@@ -242,7 +243,7 @@ export function groupArtikelen(
 		}));
 }
 
-export async function wettenView(db: Database, reach: Reach, filter: CaseFilter): Promise<WettenView> {
+async function computeWettenView(db: Database, reach: Reach, filter: CaseFilter): Promise<WettenView> {
 	const { vocabularies } = reference();
 	const [groups, artikelRows] = await Promise.all([
 		wetGroups(db, reach, filter),
@@ -359,3 +360,6 @@ export function wettenTables(view: Omit<WettenView, 'tables'>): DataTable[] {
 		}
 	];
 }
+
+/** Kept until the next committed write: the figures only change with the data (an import bumps the generation). */
+export const wettenView = memoUntilWrite(viewKey('wetten'), computeWettenView);

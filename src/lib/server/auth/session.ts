@@ -82,7 +82,15 @@ export async function validateSessionToken(db: Database, token: string): Promise
 	let lastSeen = row.last_seen_ms;
 	if (now - lastSeen >= TOUCH_INTERVAL_MS) {
 		lastSeen = now;
-		await db.run('UPDATE sessions SET last_seen_ms = $now WHERE id = $id', { id: row.id, now });
+		// Concurrent requests of one session may race to touch it; one of them winning is enough.
+		await db
+			.run('UPDATE sessions SET last_seen_ms = $now WHERE id = $id AND last_seen_ms < $now', {
+				id: row.id,
+				now
+			})
+			.catch((error: unknown) => {
+				if (!/conflict/i.test(String(error))) throw error;
+			});
 	}
 	const session: Session = {
 		id: row.id,

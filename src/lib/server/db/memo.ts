@@ -23,3 +23,8 @@ export function memoUntilWrite<A extends unknown[], R>(
 		return value;
 	};
 }
+
+/** A key for a view's arguments: its name and the JSON of the reach, filter and choices it was asked for. */
+export function viewKey(name: string) {
+	return (...args: unknown[]) => `${name}:${JSON.stringify(args)}`;
+}

@@ -1,0 +1,86 @@
+/** Load benchmark: 50 concurrent users browsing the analysis pages of the 1,000,000-case database for 60 seconds, on loopback. */
+import path from 'node:path';
+import { BENCH_DIR } from './fixtures';
+import { analyticsDatabase } from './cooccurrence';
+import { login, startBenchServer, type BenchUser } from './server';
+
+const USERS = Number(process.env.LOAD_USERS || 50);
+const SECONDS = Number(process.env.LOAD_SECONDS || 60);
+
+/** What users open, with the filters they try; every request a real page, rendered on the server. */
+const PAGES = [
+	'/',
+	'/leefgebieden',
+	'/leefgebieden?diagonal=total',
+	'/organisaties',
+	'/wetten',
+	'/escalatie',
+	'/?from=2025-01-01&to=2025-12-31',
+	'/leefgebieden?from=2025-07-01&to=2025-09-30',
+	'/wetten?knelpunt=2A',
+	'/escalatie?status=afgerond'
+];
+
+/** Accounts of different reach, as several municipalities and a region would use the portal. */
+const ACCOUNTS: BenchUser[] = [
+	{ email: 'landelijk@bench.example', role: 'landelijk', gemeenten: [] },
+	{ email: 'kt-utrecht@bench.example', role: 'kwaliteitsteam', gemeenten: ['GM0344'] },
+	{ email: 'kt-amsterdam@bench.example', role: 'kwaliteitsteam', gemeenten: ['GM0363'] },
+	{ email: 'beleid-denhaag@bench.example', role: 'beleid', gemeenten: ['GM0518'] },
+	{ email: 'college-leeuwarden@bench.example', role: 'college', gemeenten: ['GM0080'] }
+];
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export async function loadBenchmark(cases: number): Promise<Record<string, number>> {
+	const { db, file } = await analyticsDatabase(cases);
+	db.close();
+	const server = await startBenchServer(file, path.join(BENCH_DIR, 'load.duckdb'), ACCOUNTS);
+	try {
+		const cookies = await Promise.all(
+			ACCOUNTS.map((a) => login(server.base, a.email, server.passwords[a.email]))
+		);
+		const times: number[] = [];
+		const errors: string[] = [];
+		const deadline = Date.now() + SECONDS * 1000;
+		const user = async (n: number) => {
+			const cookie = cookies[n % cookies.length];
+			for (let i = n; Date.now() < deadline; i++) {
+				const page = PAGES[i % PAGES.length];
+				const started = performance.now();
+				try {
+					const response = await fetch(server.base + page, { headers: { cookie } });
+					await response.arrayBuffer();
+					if (!response.ok) errors.push(`${page}: HTTP ${response.status}`);
+				} catch (error) {
+					errors.push(`${page}: ${(error as Error).message}`);
+				}
+				times.push(performance.now() - started);
+			}
+		};
+		await Promise.all(Array.from({ length: USERS }, (_, n) => user(n)));
+		const sorted = [...times].sort((a, b) => a - b);
+		const figures = {
+			users: USERS,
+			seconds: SECONDS,
+			requests: times.length,
+			errors: errors.length,
+			requestsPerSecond: times.length / SECONDS,
+			p50Ms: percentile(sorted, 50),
+			p95Ms: percentile(sorted, 95),
+			p99Ms: percentile(sorted, 99)
+		};
+		console.log(
+			`  ${USERS} users, ${SECONDS} s: ${times.length} pages (${figures.requestsPerSecond.toFixed(1)}/s), ${errors.length} errors; p50 ${figures.p50Ms.toFixed(0)} ms, p95 ${figures.p95Ms.toFixed(0)} ms (target < 500 ms), p99 ${figures.p99Ms.toFixed(0)} ms`
+		);
+		if (errors.length > 0) {
+			console.log(`  first errors: ${errors.slice(0, 5).join('; ')}`);
+			console.log(`  server log (end):\n${server.log().slice(-3000)}`);
+		}
+		return figures;
+	} finally {
+		await server.stop();
+	}
+}
