@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/organisaties', label: 'Organisaties & ministeries', roles: everyone },
 	{ href: '/wetten', label: 'Wetten', roles: everyone },
 	{ href: '/escalatie', label: 'Escalatie', roles: everyone },
+	{ href: '/budget', label: 'Budget', roles: everyone },
 	{ href: '/signalen', label: 'Signalen', roles: everyone },
 	{ href: '/import', label: 'Import', roles: ['beheerder', 'kwaliteitsteam'] },
 	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }

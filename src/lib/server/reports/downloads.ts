@@ -4,6 +4,7 @@ import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { dashboardTables, keyFigures } from '../analytics/dashboard';
+import { budgetView } from '../analytics/budget-view';
 import { accessReview, auditTable, parseAuditFilter, readAudit } from '../audit-log';
 import { capabilities } from '$lib/domain/roles';
 import { escalatieView } from '../analytics/escalatie';
@@ -30,6 +31,7 @@ const SOURCES: Record<string, TableSource> = {
 		if (!capabilities(user.role).manageUsers || !filter) return [];
 		return [auditTable((await readAudit(db, user, filter)).rows), await accessReview(db, user)];
 	},
+	budget: async (db, user, filter) => (await budgetView(db, user.reach, filter, todayInAmsterdam())).tables,
 	dashboard: async (db, user, filter) => dashboardTables(await keyFigures(db, user.reach, filter)),
 	escalatie: async (db, user, filter) =>
 		(await escalatieView(db, user.reach, filter, todayInAmsterdam())).tables,

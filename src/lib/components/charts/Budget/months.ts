@@ -1,0 +1,22 @@
+/** Month and quarter labels of the budget charts in Dutch: `2025-03` as `maart 2025`. */
+
+const MONTHS = [
+	'januari',
+	'februari',
+	'maart',
+	'april',
+	'mei',
+	'juni',
+	'juli',
+	'augustus',
+	'september',
+	'oktober',
+	'november',
+	'december'
+];
+
+/** `2025-03` as `maart 2025`. */
+export function formatMonth(month: string): string {
+	const [year, m] = month.split('-');
+	return `${MONTHS[Number(m) - 1] ?? m} ${year}`;
+}
