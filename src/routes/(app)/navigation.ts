@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/escalatie', label: 'Escalatie', roles: everyone },
 	{ href: '/budget', label: 'Budget', roles: everyone },
 	{ href: '/signalen', label: 'Signalen', roles: everyone },
+	{ href: '/rapportage', label: 'Rapportage', roles: ['beheerder', 'kwaliteitsteam', 'beleid', 'college'] },
 	{ href: '/import', label: 'Import', roles: ['beheerder', 'kwaliteitsteam'] },
 	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }
 ];
