@@ -8,6 +8,7 @@ import { importCommand, mappingList, mappingSet } from './cli/imports';
 import { demoCommand } from './cli/demo';
 import { fundSet } from './cli/funds';
 import { backupCommand, restoreCommand } from './cli/backups';
+import { aggregateExport, aggregateImport } from './cli/aggregate';
 
 const COMMANDS: Command[] = [
 	userAdd,
@@ -18,7 +19,9 @@ const COMMANDS: Command[] = [
 	demoCommand,
 	fundSet,
 	backupCommand,
-	restoreCommand
+	restoreCommand,
+	aggregateExport,
+	aggregateImport
 ];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } {

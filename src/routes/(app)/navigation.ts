@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/budget', label: 'Budget', roles: everyone },
 	{ href: '/signalen', label: 'Signalen', roles: everyone },
 	{ href: '/rapportage', label: 'Rapportage', roles: ['beheerder', 'kwaliteitsteam', 'beleid', 'college'] },
+	{ href: '/vergelijking', label: 'Vergelijking', roles: ['landelijk', 'beheerder'] },
 	{ href: '/import', label: 'Import', roles: ['beheerder', 'kwaliteitsteam'] },
 	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }
 ];

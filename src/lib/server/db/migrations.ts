@@ -260,5 +260,23 @@ CREATE TABLE saved_reports (
 	saved_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 `
+	},
+	{
+		version: 4,
+		name: 'national packages',
+		sql: `
+-- National packages imported from municipalities (aggregates under disclosure control, never case
+-- rows): one per municipality and whole period, the document as it arrived with its SHA-256.
+CREATE TABLE national_packages (
+	gemeente VARCHAR NOT NULL,
+	period VARCHAR NOT NULL,
+	period_from DATE NOT NULL,
+	period_to DATE NOT NULL,
+	sha256 VARCHAR NOT NULL,
+	document JSON NOT NULL,
+	imported_by VARCHAR NOT NULL,
+	imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+`
 	}
 ];

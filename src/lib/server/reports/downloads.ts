@@ -3,8 +3,8 @@ import type { CaseFilter } from '$lib/domain/filters';
 import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
-import { dashboardTables, keyFigures } from '../analytics/dashboard';
 import { budgetView } from '../analytics/budget-view';
+import { dashboardTables, keyFigures } from '../analytics/dashboard';
 import { accessReview, auditTable, parseAuditFilter, readAudit } from '../audit-log';
 import { capabilities } from '$lib/domain/roles';
 import { escalatieView } from '../analytics/escalatie';
@@ -17,6 +17,7 @@ import { signalList } from '../kwesties/signal-list';
 import { findKwestie, mayRead } from '../kwesties/kwesties';
 import { kwestieDetail } from '../kwesties/detail';
 import { parseSignalOptions, signalSettings } from '../kwesties/settings';
+import { comparisonDownload } from '../national/comparison';
 
 type TableSource = (
 	db: Database,
@@ -51,6 +52,8 @@ const SOURCES: Record<string, TableSource> = {
 		if (!parsed.ok) return [];
 		return (await signalList(db, user, filter, parsed.options)).tables;
 	},
+	vergelijking: (db, user, _filter, params) =>
+		comparisonDownload(db, user, params, Number(todayInAmsterdam().slice(0, 4))),
 	wetten: async (db, user, filter) => (await wettenView(db, user.reach, filter)).tables
 };
 

@@ -1,0 +1,509 @@
+/** The national package of one municipality and one whole period: built from its cases under disclosure control, sealed with a SHA-256, verified and stored on import. */
+import { createHash } from 'node:crypto';
+import { EMPTY_FILTER, type CaseFilter } from '$lib/domain/filters';
+import { KWESTIE_STATUSES, type KwestieStatus } from '$lib/domain/kwesties';
+import type { Reach } from '$lib/domain/roles';
+import type { ListDimension } from '$lib/domain/vocabulary';
+import type { Database } from '../db';
+import { audit } from '../audit';
+import { reference } from '../reference';
+import { cooccurrence } from '../analytics/cooccurrence';
+import { countsByLabel } from '../analytics/counts';
+import { AFLOOP, escalatieView } from '../analytics/escalatie';
+import { budgetSummary } from '../analytics/budget';
+import { CASE_SCOPE, scopeParams } from '../analytics/filter';
+import { signals } from '../kwesties/signals';
+import { signalSettings } from '../kwesties/settings';
+import {
+	CBS_RULES,
+	protectFigure,
+	protectTable,
+	roundTo,
+	type CountTable,
+	type DisclosureRules,
+	type Published,
+	type PublishedTable
+} from './disclosure';
+import { periodOf, type PackagePeriod } from './period';
+
+export const PACKAGE_VERSION = 1;
+
+/** The tables of a package, in document order. */
+export const PACKAGE_TABLES = [
+	'leefgebieden',
+	'leefgebieden_paren',
+	'organisaties',
+	'ministeries',
+	'wetten',
+	'knelpunten',
+	'escalatie',
+	'uitkomst',
+	'kwesties'
+] as const;
+export type PackageTableName = (typeof PACKAGE_TABLES)[number];
+
+/** Amounts in euros and lead times in days, each hidden when too few cases make it. */
+export const PACKAGE_FIGURES = [
+	'spend',
+	'savingsLow',
+	'savingsHigh',
+	'leadTimeP25',
+	'leadTimeMedian',
+	'leadTimeP75'
+] as const;
+export type PackageFigureName = (typeof PACKAGE_FIGURES)[number];
+
+/** The one column of a one-dimensional table. */
+export const COUNT_COLUMN = 'aantal';
+
+/** The row of a single-valued dimension (knelpunt, escalatie) for cases that name none, so a table adds up to all cases. */
+export const NONE_ROW = 'geen';
+
+export interface NationalPackage {
+	version: typeof PACKAGE_VERSION;
+	gemeente: string;
+	from: string;
+	to: string;
+	/** Hex SHA-256 of the document with this field empty; see `packageHash`. */
+	sha256: string;
+	tables: Record<PackageTableName, PublishedTable>;
+	figures: Record<PackageFigureName, number | 'geheim'>;
+	/** The workflow status of each row of `tables.kwesties`, in the same order. */
+	kwestieStatus: KwestieStatus[];
+}
+
+/**
+ * The hex SHA-256 of `JSON.stringify` of the document with `sha256` set to "" (keys in document order,
+ * no whitespace), as the interface prescribes; a spread keeps `sha256` in its place.
+ */
+export function packageHash(document: object): string {
+	return createHash('sha256')
+		.update(JSON.stringify({ ...document, sha256: '' }))
+		.digest('hex');
+}
+
+/**
+ * Protects a symmetric table (a co-occurrence matrix with equal row and column totals). Each entry and
+ * its mirror image are one figure, so a figure hidden on one side is hidden on the other. This keeps
+ * the guarantee of `protectTable`: a line held zero or at least two hidden entries, and so does its
+ * mirror line; their union does too.
+ */
+export function protectSymmetric(table: CountTable, rules: DisclosureRules = CBS_RULES): PublishedTable {
+	const p = protectTable(table, rules);
+	const either = (a: Published, b: Published): Published => (a === 'geheim' || b === 'geheim' ? 'geheim' : a);
+	return {
+		...p,
+		cells: p.cells.map((row, i) => row.map((value, j) => either(value, p.cells[j][i]))),
+		rowTotals: p.rowTotals.map((value, i) => either(value, p.colTotals[i])),
+		colTotals: p.colTotals.map((value, j) => either(value, p.rowTotals[j]))
+	};
+}
+
+/** A one-dimensional table of a dimension in which a case may name several labels: totals are the cases, not the sum. */
+function labelTable(
+	labels: string[],
+	counts: number[],
+	cases: number,
+	rules: DisclosureRules
+): PublishedTable {
+	return protectTable(
+		{
+			rows: labels,
+			cols: [COUNT_COLUMN],
+			cells: counts.map((n) => [n]),
+			rowTotals: counts,
+			colTotals: [cases],
+			total: cases
+		},
+		rules
+	);
+}
+
+/** A one-dimensional table whose rows part the cases: totals are sums. */
+function partitionTable(labels: string[], counts: number[], rules: DisclosureRules): PublishedTable {
+	return protectTable({ rows: labels, cols: [COUNT_COLUMN], cells: counts.map((n) => [n]) }, rules);
+}
+
+interface SingleValuedRow {
+	g_knelpunt: number;
+	g_escalatie: number;
+	g_afloop: number;
+	knelpunt: string | null;
+	escalatie: string | null;
+	afloop: string | null;
+	cases: number;
+	with_cost: number;
+	with_low: number;
+	with_high: number;
+}
+
+/** Cases per knelpunt, per highest step and per afloop, and how many cases carry each amount: one scan. */
+async function singleValuedCounts(db: Database, reach: Reach, filter: CaseFilter) {
+	const rows = await db.all<SingleValuedRow>(
+		`SELECT GROUPING(knelpunt)::INTEGER AS g_knelpunt, GROUPING(escalatie)::INTEGER AS g_escalatie,
+			GROUPING(afloop)::INTEGER AS g_afloop, knelpunt, escalatie, afloop,
+			count(*)::INTEGER AS cases, count(kosten_oplossing)::INTEGER AS with_cost,
+			count(besparing_laag)::INTEGER AS with_low, count(besparing_hoog)::INTEGER AS with_high
+		 FROM (
+			SELECT knelpunt, escalatie, kosten_oplossing, besparing_laag, besparing_hoog,
+				CASE WHEN status = 'afgerond' THEN coalesce(uitkomst, 'zonder_uitkomst') ELSE status END AS afloop
+			FROM cases WHERE ${CASE_SCOPE})
+		 GROUP BY GROUPING SETS ((knelpunt), (escalatie), (afloop), ())`,
+		scopeParams(reach, filter)
+	);
+	/** Cases per code of one grouping, codes outside the list counted under NONE_ROW. */
+	const per = (
+		pick: (r: SingleValuedRow) => string | null,
+		grouped: (r: SingleValuedRow) => boolean,
+		codes: string[]
+	) => {
+		const counts = new Map<string, number>();
+		for (const row of rows.filter(grouped)) {
+			const value = pick(row);
+			const code = value !== null && codes.includes(value) ? value : NONE_ROW;
+			counts.set(code, (counts.get(code) ?? 0) + row.cases);
+		}
+		return counts;
+	};
+	const { vocabularies } = reference();
+	const knelpunten = vocabularies.knelpunten.entries.map((e) => e.code);
+	const treden = vocabularies.escalatie.entries.map((e) => e.code);
+	const all = rows.find((r) => r.g_knelpunt === 1 && r.g_escalatie === 1 && r.g_afloop === 1);
+	return {
+		knelpunten: per(
+			(r) => r.knelpunt,
+			(r) => r.g_knelpunt === 0,
+			knelpunten
+		),
+		escalatie: per(
+			(r) => r.escalatie,
+			(r) => r.g_escalatie === 0,
+			treden
+		),
+		afloop: per(
+			(r) => r.afloop,
+			(r) => r.g_afloop === 0,
+			[...AFLOOP]
+		),
+		withCost: all?.with_cost ?? 0,
+		withLow: all?.with_low ?? 0,
+		withHigh: all?.with_high ?? 0
+	};
+}
+
+/** A figure over `cases` cases; hidden when too few make it (also when none do, so it is never missing). */
+function figure(value: number | null, cases: number, rules: DisclosureRules): number | 'geheim' {
+	return protectFigure(value, cases, rules) ?? 'geheim';
+}
+
+/**
+ * Builds the package of one municipality over one whole period from the portal's cases (by
+ * aangemeld_op in the period). The caller has checked that the municipality is within reach.
+ * Kwesties are those that reached the municipality's own signal threshold in a window equal to the period.
+ */
+export async function buildPackage(
+	db: Database,
+	gemeente: string,
+	period: PackagePeriod,
+	rules: DisclosureRules = CBS_RULES
+): Promise<NationalPackage> {
+	const reach: Reach = { all: false, gemeenten: [gemeente] };
+	const filter: CaseFilter = { ...EMPTY_FILTER, from: period.from, to: period.to, gemeente };
+	const { vocabularies } = reference();
+	const codes = (dimension: ListDimension | 'knelpunten' | 'escalatie') =>
+		vocabularies[dimension].entries.map((e) => e.code);
+
+	const listCounts = (dimension: ListDimension) => countsByLabel(db, dimension, reach, filter);
+	const [pairs, organisaties, ministeries, wetten, single, escalatie, money, settings] = await Promise.all([
+		cooccurrence(db, 'leefgebieden', 'single', reach, filter),
+		listCounts('organisaties'),
+		listCounts('ministeries'),
+		listCounts('wetten'),
+		singleValuedCounts(db, reach, filter),
+		escalatieView(db, reach, filter, period.to),
+		budgetSummary(db, reach, filter),
+		signalSettings(db, reach, gemeente)
+	]);
+	const found = await signals(db, reach, filter, {
+		threshold: settings.threshold,
+		windowMonths: period.months,
+		asOf: period.to
+	});
+	const cases = pairs.cases;
+
+	// The leefgebieden, all of them so that a zero is as hidden as a small count; the one-dimensional
+	// table is the margin of the pairs, so the two publish every shared figure alike.
+	const leefgebieden = codes('leefgebieden');
+	const at = new Map(pairs.labels.map((label, i) => [label, i]));
+	const cell = (a: string, b: string) => (at.has(a) && at.has(b) ? pairs.matrix[at.get(a)!][at.get(b)!] : 0);
+	const perLeefgebied = leefgebieden.map((code) => pairs.totals[code] ?? 0);
+	const paren = protectSymmetric(
+		{
+			rows: leefgebieden,
+			cols: leefgebieden,
+			cells: leefgebieden.map((a) => leefgebieden.map((b) => cell(a, b))),
+			rowTotals: perLeefgebied,
+			colTotals: perLeefgebied,
+			total: cases
+		},
+		rules
+	);
+	const leefgebiedTable: PublishedTable = {
+		rows: leefgebieden,
+		cols: [COUNT_COLUMN],
+		cells: paren.rowTotals.map((value) => [value]),
+		rowTotals: paren.rowTotals,
+		colTotals: [paren.total],
+		total: paren.total
+	};
+
+	const labels = (dimension: ListDimension, result: { counts: { label: string; cases: number }[] }) => {
+		const all = codes(dimension);
+		const count = new Map(result.counts.map((c) => [c.label, c.cases]));
+		return labelTable(
+			all,
+			all.map((code) => count.get(code) ?? 0),
+			cases,
+			rules
+		);
+	};
+	const partition = (rows: string[], counts: Map<string, number>) =>
+		partitionTable(
+			rows,
+			rows.map((row) => counts.get(row) ?? 0),
+			rules
+		);
+
+	const lead = escalatie.total.leadTime;
+	const pkg: NationalPackage = {
+		version: PACKAGE_VERSION,
+		gemeente,
+		from: period.from,
+		to: period.to,
+		sha256: '',
+		tables: {
+			leefgebieden: leefgebiedTable,
+			leefgebieden_paren: paren,
+			organisaties: labels('organisaties', organisaties),
+			ministeries: labels('ministeries', ministeries),
+			wetten: labels('wetten', wetten),
+			knelpunten: partition([...codes('knelpunten'), NONE_ROW], single.knelpunten),
+			escalatie: partition([...codes('escalatie'), NONE_ROW], single.escalatie),
+			uitkomst: partition([...AFLOOP], single.afloop),
+			kwesties: partitionTable(
+				found.map((s) => s.kwestie),
+				found.map((s) => s.cases),
+				rules
+			)
+		},
+		figures: {
+			spend: figure(money.spent, single.withCost, rules),
+			savingsLow: figure(money.savingsLow, single.withLow, rules),
+			savingsHigh: figure(money.savingsHigh, single.withHigh, rules),
+			leadTimeP25: figure(lead.p25, lead.cases, rules),
+			leadTimeMedian: figure(lead.median, lead.cases, rules),
+			leadTimeP75: figure(lead.p75, lead.cases, rules)
+		},
+		kwestieStatus: found.map((s) => s.status)
+	};
+	return { ...pkg, sha256: packageHash(pkg) };
+}
+
+export type Verified = { ok: true; package: NationalPackage } | { ok: false; message: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringList = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** Why a published count is not one disclosure control could have produced, or null when it could. */
+function badCount(value: unknown, rules: DisclosureRules): string | null {
+	if (value === 'geheim') return null;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return 'is geen aantal';
+	if (value % rules.rounding !== 0) return `is niet afgerond op een veelvoud van ${rules.rounding}`;
+	if (value < roundTo(rules.minimum, rules.rounding)) return `is kleiner dan ${rules.minimum} en niet geheim`;
+	return null;
+}
+
+/** The first fault of one table, in Dutch, or null. */
+function tableFault(name: string, table: unknown, rules: DisclosureRules): string | null {
+	if (!isObject(table)) return `De tabel ${name} ontbreekt.`;
+	const { rows, cols, cells, rowTotals, colTotals, total } = table;
+	if (!isStringList(rows) || !isStringList(cols) || cols.length === 0) {
+		return `De tabel ${name} heeft geen geldige rijen en kolommen.`;
+	}
+	if (new Set(rows).size !== rows.length) return `De tabel ${name} noemt een rij twee keer.`;
+	if (name !== 'leefgebieden_paren' && (cols.length !== 1 || cols[0] !== COUNT_COLUMN)) {
+		return `De tabel ${name} heeft één kolom "${COUNT_COLUMN}".`;
+	}
+	if (
+		!Array.isArray(cells) ||
+		cells.length !== rows.length ||
+		cells.some((row) => !Array.isArray(row) || row.length !== cols.length)
+	) {
+		return `De cellen van de tabel ${name} passen niet bij de rijen en kolommen.`;
+	}
+	if (!Array.isArray(rowTotals) || rowTotals.length !== rows.length) {
+		return `De rijtotalen van de tabel ${name} passen niet bij de rijen.`;
+	}
+	if (!Array.isArray(colTotals) || colTotals.length !== cols.length) {
+		return `De kolomtotalen van de tabel ${name} passen niet bij de kolommen.`;
+	}
+	for (const value of [...(cells as unknown[][]).flat(), ...rowTotals, ...colTotals, total]) {
+		const fault = badCount(value, rules);
+		if (fault) return `Tabel ${name}: het aantal ${JSON.stringify(value)} ${fault}.`;
+	}
+	return null;
+}
+
+const KNOWN_KEYS = ['version', 'gemeente', 'from', 'to', 'sha256', 'tables', 'figures', 'kwestieStatus'];
+
+/** The first fault of a package whose seal holds, in Dutch, or null. */
+function documentFault(doc: Record<string, unknown>, rules: DisclosureRules): string | null {
+	const unknown = Object.keys(doc).find((key) => !KNOWN_KEYS.includes(key));
+	if (unknown) return `Het pakket bevat een onbekend onderdeel "${unknown}".`;
+	if (typeof doc.gemeente !== 'string' || !reference().gemeenten.get(doc.gemeente)) {
+		return 'Het pakket noemt geen bekende gemeente (GMxxxx).';
+	}
+	if (typeof doc.from !== 'string' || typeof doc.to !== 'string' || !periodOf(doc.from, doc.to)) {
+		return 'Het pakket dekt geen heel kwartaal, halfjaar of jaar.';
+	}
+	if (!isObject(doc.tables)) return 'Het pakket bevat geen tabellen.';
+	const extra = Object.keys(doc.tables).find((name) => !(PACKAGE_TABLES as readonly string[]).includes(name));
+	if (extra) return `Het pakket bevat een onbekende tabel "${extra}".`;
+	for (const name of PACKAGE_TABLES) {
+		const fault = tableFault(name, doc.tables[name], rules);
+		if (fault) return fault;
+	}
+	if (!isObject(doc.figures)) return 'Het pakket bevat geen kengetallen (figures).';
+	for (const name of PACKAGE_FIGURES) {
+		const value = doc.figures[name];
+		if (value !== 'geheim' && (typeof value !== 'number' || !Number.isFinite(value))) {
+			return `Het kengetal ${name} ontbreekt of is geen getal of "geheim".`;
+		}
+	}
+	const kwesties = (doc.tables.kwesties as { rows: string[] }).rows;
+	if (
+		doc.kwestieStatus !== undefined &&
+		(!isStringList(doc.kwestieStatus) ||
+			doc.kwestieStatus.length !== kwesties.length ||
+			doc.kwestieStatus.some((s) => !(KWESTIE_STATUSES as readonly string[]).includes(s)))
+	) {
+		return 'De status van de kwesties past niet bij de tabel kwesties.';
+	}
+	return null;
+}
+
+/**
+ * Checks a package as it arrives: JSON, version 1, the SHA-256 recomputed (a package changed after it
+ * was made is refused), then its structure, and that every count is one disclosure control publishes:
+ * "geheim" or a multiple of the rounding at or above the smallest published count.
+ */
+export function verifyPackage(json: string | unknown, rules: DisclosureRules = CBS_RULES): Verified {
+	let doc: unknown = json;
+	if (typeof json === 'string') {
+		try {
+			doc = JSON.parse(json);
+		} catch {
+			return { ok: false, message: 'Het pakket is geen geldig JSON-bestand.' };
+		}
+	}
+	if (!isObject(doc)) return { ok: false, message: 'Het pakket is geen JSON-object.' };
+	if (doc.version !== PACKAGE_VERSION) {
+		return {
+			ok: false,
+			message: `Onbekende versie ${JSON.stringify(doc.version ?? null)} van het pakket; deze portal leest versie ${PACKAGE_VERSION}.`
+		};
+	}
+	if (typeof doc.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(doc.sha256)) {
+		return { ok: false, message: 'Het pakket heeft geen geldige SHA-256.' };
+	}
+	if (packageHash(doc) !== doc.sha256) {
+		return {
+			ok: false,
+			message: 'Het pakket is na het maken gewijzigd: de SHA-256 klopt niet met de inhoud.'
+		};
+	}
+	const fault = documentFault(doc, rules);
+	if (fault) return { ok: false, message: fault };
+	return { ok: true, package: doc as unknown as NationalPackage };
+}
+
+/** A stored package as lists show it. */
+export interface StoredPackage {
+	gemeente: string;
+	naam: string;
+	period: string;
+	from: string;
+	to: string;
+	sha256: string;
+	importedBy: string;
+	importedAt: string;
+}
+
+/**
+ * Stores a verified package, replacing an earlier one of the same municipality and period, and logs it.
+ * Returns whether it replaced one.
+ */
+export async function importPackage(
+	db: Database,
+	pkg: NationalPackage,
+	actor: string,
+	origin: string | null = null
+): Promise<{ replaced: boolean; period: string }> {
+	const period = periodOf(pkg.from, pkg.to);
+	if (!period) throw new Error('Een pakket dekt een heel kwartaal, halfjaar of jaar.');
+	return db.transaction(async (tx) => {
+		const params = { gemeente: pkg.gemeente, from: pkg.from, to: pkg.to };
+		const removed = await tx.run(
+			`DELETE FROM national_packages
+			 WHERE gemeente = $gemeente AND period_from = $from::DATE AND period_to = $to::DATE`,
+			params
+		);
+		await tx.run(
+			`INSERT INTO national_packages (gemeente, period, period_from, period_to, sha256, document, imported_by)
+			 VALUES ($gemeente, $period, $from::DATE, $to::DATE, $sha256, $document::JSON, $actor)`,
+			{ ...params, period: period.period, sha256: pkg.sha256, document: JSON.stringify(pkg), actor }
+		);
+		await audit(tx, {
+			actor,
+			action: 'landelijk pakket importeren',
+			object: `${pkg.gemeente} ${period.period} ${pkg.sha256.slice(0, 12)}`,
+			result: 'ok',
+			origin
+		});
+		return { replaced: removed > 0, period: period.period };
+	});
+}
+
+/** Every imported package, newest period first. */
+export async function listPackages(db: Database): Promise<StoredPackage[]> {
+	const rows = await db.all<Omit<StoredPackage, 'naam'>>(
+		`SELECT gemeente, period, strftime(period_from, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to",
+			sha256, imported_by AS importedBy, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS importedAt
+		 FROM national_packages ORDER BY period_to DESC, period_from, gemeente`
+	);
+	const { gemeenten } = reference();
+	return rows.map((r) => ({ ...r, naam: gemeenten.naam(r.gemeente) }));
+}
+
+/** The imported packages of exactly one period, with when they came in. */
+export async function packagesOfPeriod(
+	db: Database,
+	period: PackagePeriod
+): Promise<{ pkg: NationalPackage; importedAt: string }[]> {
+	const rows = await db.all<{ document: string; importedAt: string }>(
+		`SELECT document::VARCHAR AS document, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS importedAt
+		 FROM national_packages WHERE period_from = $from::DATE AND period_to = $to::DATE ORDER BY gemeente`,
+		{ from: period.from, to: period.to }
+	);
+	return rows.map((r) => ({ pkg: JSON.parse(r.document) as NationalPackage, importedAt: r.importedAt }));
+}
+
+/** Years for which packages were imported, for the period selector. */
+export async function packageYears(db: Database): Promise<number[]> {
+	const rows = await db.all<{ year: number }>(
+		'SELECT DISTINCT year(period_from)::INTEGER AS year FROM national_packages ORDER BY year'
+	);
+	return rows.map((r) => r.year);
+}

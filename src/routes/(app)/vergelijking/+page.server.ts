@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { comparisonView, requestedPeriod } from '$lib/server/national/comparison';
+import { periodLabel } from '$lib/server/national/period';
+import { mayCompare } from '$lib/server/national/peers';
+import { PERIOD_MESSAGE, periodChoices } from '$lib/server/national/requests';
+import { todayInAmsterdam } from '$lib/server/kwesties/signals';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	if (user.role !== 'landelijk' && user.role !== 'beheerder') {
+		error(403, 'De vergelijking is voor het landelijk programma en voor beheerders.');
+	}
+	const db = await getDb();
+	if (!(await mayCompare(db, user))) return { allowed: false as const };
+	const thisYear = Number(todayInAmsterdam().slice(0, 4));
+	const { period, years } = await requestedPeriod(db, user, url.searchParams, thisYear);
+	if (!period) error(400, PERIOD_MESSAGE);
+	const year = Number(period.from.slice(0, 4));
+	const view = await comparisonView(db, user, period);
+	return {
+		allowed: true as const,
+		landelijk: user.role === 'landelijk',
+		periods: periodChoices(years.includes(year) ? years : [...years, year]),
+		periodLabel: periodLabel(period.period),
+		...view
+	};
+};
