@@ -12,6 +12,8 @@ export async function lastVisit(db: Database, userId: number): Promise<string | 
 
 /** Appends the visit; outside a transaction, so that reading the list does not count as a change of the data. */
 export async function recordVisit(db: Database, userId: number): Promise<void> {
-	await db.run('DELETE FROM signal_visits WHERE user_id = $userId AND seen_at < current_timestamp', { userId });
+	await db.run('DELETE FROM signal_visits WHERE user_id = $userId AND seen_at < current_timestamp', {
+		userId
+	});
 	await db.run('INSERT INTO signal_visits VALUES ($userId, current_timestamp)', { userId });
 }
