@@ -40,6 +40,10 @@ export const config = {
 		}
 		return value;
 	},
+	/** The most an XLSX upload may unpack to, in megabytes: a zip is checked before it is read. */
+	get xlsxMaxUncompressedMb(): number {
+		return positiveNumber('XLSX_MAX_UNCOMPRESSED_MB', 2048);
+	},
 	/** How many backups the server keeps in BACKUP_DIR. */
 	get backupKeep(): number {
 		return positiveNumber('BACKUP_KEEP', 14);

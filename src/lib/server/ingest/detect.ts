@@ -151,3 +151,40 @@ export async function csvHeader(file: string): Promise<{ delimiter: ';' | ','; c
 		? { delimiter: ';', columns: semicolons }
 		: { delimiter: ',', columns: commas };
 }
+
+/**
+ * The uncompressed size a zip (an XLSX) declares for all its entries together, read from its central
+ * directory without unpacking anything; null when the directory cannot be read. An entry whose size
+ * needs ZIP64 counts as infinitely large: no export of cases comes near 4 GB per sheet.
+ */
+export async function zipUncompressedSize(file: string): Promise<number | null> {
+	const handle = await fs.promises.open(file, 'r');
+	try {
+		const { size } = await handle.stat();
+		const tail = Buffer.alloc(Math.min(size, 65_557));
+		await handle.read(tail, 0, tail.length, size - tail.length);
+		const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+		if (end < 0) return null;
+		const entries = tail.readUInt16LE(end + 10);
+		const directorySize = tail.readUInt32LE(end + 12);
+		const directoryOffset = tail.readUInt32LE(end + 16);
+		if (directoryOffset === 0xffffffff || directoryOffset + directorySize > size) return null;
+		const directory = Buffer.alloc(directorySize);
+		await handle.read(directory, 0, directorySize, directoryOffset);
+		let total = 0;
+		let at = 0;
+		for (let i = 0; i < entries; i++) {
+			if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) return null;
+			const uncompressed = directory.readUInt32LE(at + 24);
+			total += uncompressed === 0xffffffff ? Number.POSITIVE_INFINITY : uncompressed;
+			at +=
+				46 +
+				directory.readUInt16LE(at + 28) +
+				directory.readUInt16LE(at + 30) +
+				directory.readUInt16LE(at + 32);
+		}
+		return total;
+	} finally {
+		await handle.close();
+	}
+}

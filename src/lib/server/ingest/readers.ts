@@ -4,7 +4,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportProblem } from '$lib/domain/imports';
-import { csvHeader, inspectCsv, rewriteCsv, type CsvInspection, type ImportFormat } from './detect';
+import {
+	csvHeader,
+	inspectCsv,
+	rewriteCsv,
+	zipUncompressedSize,
+	type CsvInspection,
+	type ImportFormat
+} from './detect';
+import { config } from '../config';
 import { importWorkDir } from './work-dir';
 
 /** The staging table: `row_no` (header = row 1) and the file's columns as `c0`, `c1`, … all VARCHAR. */
@@ -124,6 +132,18 @@ export function cellText(value: ExcelJS.CellValue): string | null {
 }
 
 async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?: string): Promise<Staged> {
+	// A zip can unpack to far more than it weighs: check what it declares before unpacking anything.
+	const limitMb = config.xlsxMaxUncompressedMb;
+	const unpacked = await zipUncompressedSize(file);
+	if (unpacked === null)
+		throw new ReadError(
+			'Het Excel-bestand is geen geldig .xlsx-bestand (de inhoudsopgave van het zip-bestand ontbreekt).'
+		);
+	if (unpacked > limitMb * 1024 * 1024) {
+		throw new ReadError(
+			`Het Excel-bestand pakt uit tot meer dan ${limitMb} MB (XLSX_MAX_UNCOMPRESSED_MB) en is daarom niet gelezen. Sla de export op als CSV of Parquet.`
+		);
+	}
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
 		sharedStrings: 'cache',
 		styles: 'cache',
