@@ -1,4 +1,5 @@
 /** A table of figures as every view shows it under its chart and offers it for download. */
+import { formatCount, formatDate, formatDecimal, formatEuro } from './format';
 
 export interface TableColumn {
 	key: string;
@@ -15,4 +16,18 @@ export interface DataTable {
 	caption: string;
 	columns: TableColumn[];
 	rows: Record<string, TableCell>[];
+}
+
+/** Numbers, amounts and decimals are right-aligned; text and dates are not. */
+export function isNumeric(column: TableColumn): boolean {
+	return column.kind !== undefined && column.kind !== 'text' && column.kind !== 'date';
+}
+
+/** A cell as a table shows it, nl-NL; `missing` stands in for an empty cell of any kind but text. */
+export function formatCell(column: TableColumn, value: TableCell, missing = ''): string {
+	if (value === null || value === undefined) return column.kind && column.kind !== 'text' ? missing : '';
+	if (typeof value !== 'number') return column.kind === 'date' ? formatDate(value) : value;
+	if (column.kind === 'euro') return formatEuro(value);
+	if (column.kind === 'decimal') return formatDecimal(value);
+	return formatCount(value);
 }
