@@ -6,7 +6,7 @@ import { openStore } from '../../src/lib/server/db';
 import { addUser, freshDb, loginCookie, removeDb, startServer, type RunningServer } from '../support/server';
 
 const db = freshDb('crash');
-const ROWS = 150_000;
+const ROWS = 400_000;
 let server: RunningServer | undefined;
 
 afterAll(async () => {
@@ -45,7 +45,7 @@ describe('a crash during an import', () => {
 			() => 'cut off' as const
 		);
 		// Long enough for the upload to arrive and the import to be under way, not long enough to finish.
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await new Promise((resolve) => setTimeout(resolve, 2000));
 		server.kill();
 		const outcome = await upload;
 		server = undefined;
