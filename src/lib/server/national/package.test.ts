@@ -41,12 +41,19 @@ const EXACT = { minimum: 0, rounding: 1 };
 
 describe('periods', () => {
 	it('turns a year, a half-year and a quarter into their first and last day', () => {
-		expect(parsePeriod('2025')).toEqual({ period: '2025', from: '2025-01-01', to: '2025-12-31', months: 12 });
-		expect(parsePeriod('2025-h2')).toEqual({
+		expect(parsePeriod('2025')).toMatchObject({
+			period: '2025',
+			from: '2025-01-01',
+			to: '2025-12-31',
+			months: 12,
+			name: 'jaar 2025'
+		});
+		expect(parsePeriod('2025-h2')).toMatchObject({
 			period: '2025-H2',
 			from: '2025-07-01',
 			to: '2025-12-31',
-			months: 6
+			months: 6,
+			name: 'tweede halfjaar 2025'
 		});
 		expect(parsePeriod('2024-Q1')).toMatchObject({ from: '2024-01-01', to: '2024-03-31', months: 3 });
 		expect(parsePeriod('2024-Q3')).toMatchObject({ from: '2024-07-01', to: '2024-09-30' });
