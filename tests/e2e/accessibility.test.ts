@@ -298,9 +298,12 @@ describe('every page, as every role', () => {
 			`as ${role}: every page, refused ones too, and the open states are axe clean`,
 			async ({ expect }) => {
 				const page = pages[role];
+				const caseLevel = capabilities(role).caseLevel;
 				const problems: string[] = [];
 				const statuses: Record<string, number> = {};
 				let menu: string[] = [];
+				/** The cells of the organisation matrix that open a case list (none for aggregate-only roles). */
+				let organisationCells: string[] = [];
 				for (const route of ROLE_PAGES) {
 					const address = addressOf(route);
 					const status = await visit(page, address);
@@ -312,23 +315,25 @@ describe('every page, as every role', () => {
 							.locator('nav.portal-nav a')
 							.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 					}
+					if (route === '/organisaties') {
+						organisationCells = await page
+							.locator('.portal-heatmap a[href*="cel="]')
+							.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+					}
 					problems.push(...(await axeProblems(page, `${address} as ${role} (HTTP ${status})`)));
 				}
 				scanned[role] = ROLE_PAGES.length;
 
-				// An open matrix cell; only the case-level roles get the list of its cases.
-				const caseLevel = capabilities(role).caseLevel;
+				// An open matrix cell: only the case-level roles get the list of its cases (and links to open one).
 				expect(await visit(page, LEEFGEBIEDEN_CELL)).toBe(200);
 				await expect(page.locator('#casussen').count()).resolves.toBe(caseLevel ? 1 : 0);
-				problems.push(...(await axeProblems(page, `${LEEFGEBIEDEN_CELL} as ${role}`)));
-				await visit(page, '/organisaties');
-				const cell = page.locator('.portal-heatmap a[href*="cel="]').first();
-				await expect(cell.count()).resolves.toBe(caseLevel ? 1 : 0);
+				expect(organisationCells.length > 0, 'organisation cells to open').toBe(caseLevel);
 				if (caseLevel) {
-					const address = new URL((await cell.getAttribute('href'))!, page.url());
-					expect(await visit(page, address.href)).toBe(200);
-					await expect(page.locator(address.hash).count()).resolves.toBe(1);
-					problems.push(...(await axeProblems(page, `${address.pathname}${address.search} as ${role}`)));
+					problems.push(...(await axeProblems(page, `${LEEFGEBIEDEN_CELL} as ${role}`)));
+					const cell = new URL(organisationCells[0]);
+					expect(await visit(page, cell.href)).toBe(200);
+					await expect(page.locator(cell.hash).count()).resolves.toBe(1);
+					problems.push(...(await axeProblems(page, `${cell.pathname}${cell.search} as ${role}`)));
 				}
 				for (const interaction of INTERACTIONS[role] ?? []) {
 					await interaction.act(page);
