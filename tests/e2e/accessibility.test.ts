@@ -14,6 +14,7 @@ import {
 	type ReadableViolation
 } from '../support/browser';
 import { defaultPassword, projectDir, sampleExport } from '../support/server';
+import { nextTotpCode } from '../support/form-login';
 
 /** One account per role, all with Leeuwarden in reach (landelijk sees every municipality). */
 const USERS: Record<Role, string> = {
@@ -437,7 +438,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe('keyboard only', () => {
-	it('logs in, filters, opens a matrix cell, downloads a CSV and the report PDF without a mouse', async () => {
+	it('logs in with the second factor, filters, opens a matrix cell, downloads a CSV, and downloads and prints the report without a mouse', async () => {
 		const page = await newPage();
 		const url = () => new URL(page.url());
 
@@ -453,8 +454,16 @@ describe('keyboard only', () => {
 		expect((await focused(page)).name).toBe('E-mailadres');
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
-		await page.waitForURL((u) => u.pathname !== '/login');
-		// TODO second factor: type the TOTP code here once the login asks for it.
+		// The second factor: this account set up its app during the scans, so the portal asks for a code.
+		await page.waitForURL((u) => u.pathname === '/login/tweede-factor');
+		await settled(page);
+		await tabTo(page, (el) => el.tag === 'input' && el.name === 'Code uit uw app', 10, {
+			what: 'the code field'
+		});
+		await expectVisibleFocus(page, 'the code field');
+		await page.keyboard.type(await nextTotpCode(portal.server.url, USERS.kwaliteitsteam));
+		await page.keyboard.press('Enter');
+		await page.waitForURL((u) => u.pathname === '/');
 		await settled(page);
 		expect(url().pathname).toBe('/');
 
@@ -563,6 +572,19 @@ describe('keyboard only', () => {
 		await tabTo(page, (el) => el.name === 'Download PDF', 20, { what: 'Download PDF' });
 		await expectVisibleFocus(page, 'Download PDF');
 		const [pdf] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+		// And printed: the button opens the browser's print dialogue (counted here, as headless has none).
+		await page.evaluate(() => {
+			const counted = window as unknown as { printed: number };
+			counted.printed = 0;
+			window.print = () => void counted.printed++;
+		});
+		await tabTo(page, (el) => el.tag === 'button' && el.name === 'Afdrukken', 5, {
+			backwards: true,
+			what: 'Afdrukken'
+		});
+		await expectVisibleFocus(page, 'Afdrukken');
+		await page.keyboard.press('Enter');
+		await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1);
 		expect(pdf.suggestedFilename()).toBe(`rapportage-${period}-leeuwarden.pdf`);
 		expect(
 			fs
