@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseLockedError, DatabaseUnreadableError, isLockError } from './errors';
 import { migrate } from './migrate';
 import { ConnectionPool } from './pool';
-import { bind, plain, timed, type Params, type Queryable } from './statements';
+import { bind, plain, rowsOf, timed, type Params, type Queryable } from './statements';
 import { config } from '../config';
 
 export { bind, type Param, type Params, type Queryable } from './statements';
@@ -15,8 +15,8 @@ export function queryable(connection: DuckDBConnection): Queryable {
 	return {
 		async all<T>(sql: string, params?: Params): Promise<T[]> {
 			const { values, types } = bind(params);
-			const reader = await timed(sql, () => connection.runAndReadAll(sql, values, types));
-			return reader.getRowObjectsJS().map((row) => plain(row) as T);
+			const result = await timed(sql, () => connection.run(sql, values, types));
+			return rowsOf(result).map((row) => plain(row) as T);
 		},
 		async one<T>(sql: string, params?: Params): Promise<T | undefined> {
 			return (await this.all<T>(sql, params))[0];
@@ -80,8 +80,8 @@ export class Database implements Queryable {
 	 * next call. Temporary tables and macros belong on a connection of their own (`connection()`).
 	 */
 	async all<T>(sql: string, params?: Params): Promise<T[]> {
-		const reader = await timed(sql, () => this.pool.use((c) => c.read(sql, params)));
-		return reader.getRowObjectsJS().map((row) => plain(row) as T);
+		const rows = await timed(sql, () => this.pool.use((c) => c.rows(sql, params)));
+		return rows.map((row) => plain(row) as T);
 	}
 
 	async one<T>(sql: string, params?: Params): Promise<T | undefined> {

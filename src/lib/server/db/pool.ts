@@ -2,10 +2,11 @@
 import type {
 	DuckDBConnection,
 	DuckDBInstance,
+	DuckDBMaterializedResult,
 	DuckDBPreparedStatement,
-	DuckDBResultReader
+	JS
 } from '@duckdb/node-api';
-import { bind, type Params } from './statements';
+import { bind, rowsOf, type Params } from './statements';
 
 /**
  * One open connection and the statements prepared on it. Every page view asks the same few
@@ -42,25 +43,25 @@ class PooledConnection {
 		return statement;
 	}
 
-	/** Runs `sql` with `params` and reads every row; statements without parameters are not prepared. */
-	async read(sql: string, params: Params | undefined): Promise<DuckDBResultReader> {
+	/** Runs `sql` with `params`; statements without parameters are not prepared. */
+	private async result(sql: string, params: Params | undefined): Promise<DuckDBMaterializedResult> {
 		const { values, types } = bind(params);
 		const statement = values ? await this.statement(sql) : null;
-		if (!statement) return this.connection.runAndReadAll(sql, values, types);
+		if (!statement) return this.connection.run(sql, values, types);
 		// Cleared first, so a parameter left out fails as it would on a fresh statement.
 		statement.clearBindings();
 		statement.bind(values!, types);
-		return statement.runAndReadAll();
+		return statement.run();
 	}
 
-	/** Runs `sql` with `params`; returns how many rows it changed. */
+	/** Every row of `sql`, as JS values. */
+	async rows(sql: string, params: Params | undefined): Promise<Record<string, JS>[]> {
+		return rowsOf(await this.result(sql, params));
+	}
+
+	/** How many rows `sql` changed. */
 	async run(sql: string, params: Params | undefined): Promise<number> {
-		const { values, types } = bind(params);
-		const statement = values ? await this.statement(sql) : null;
-		if (!statement) return Number((await this.connection.run(sql, values, types)).rowsChanged);
-		statement.clearBindings();
-		statement.bind(values!, types);
-		return Number((await statement.run()).rowsChanged);
+		return Number((await this.result(sql, params)).rowsChanged);
 	}
 
 	close(): void {

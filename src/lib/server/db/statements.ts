@@ -1,9 +1,12 @@
 /** Statements as the database helper runs them: parameters bound as DuckDB values, rows made plain, slow ones logged. */
 import {
+	type DuckDBMaterializedResult,
 	type DuckDBType,
 	type DuckDBValue,
+	type JS,
 	BIGINT,
 	DOUBLE,
+	JSDuckDBValueConverter,
 	LIST,
 	VARCHAR,
 	listValue
@@ -37,6 +40,27 @@ export function bind(params: Params | undefined): {
 		}
 	}
 	return { values, types };
+}
+
+/**
+ * The rows of a materialized result as JS values. Its chunks are read where they lie: a result
+ * reader would fetch each one through the thread pool and back, two extra round trips for the
+ * one-row answers most statements give.
+ */
+export function rowsOf(result: DuckDBMaterializedResult): Record<string, JS>[] {
+	const names = result.deduplicatedColumnNames();
+	const rows: Record<string, JS>[] = [];
+	for (let c = 0, chunks = result.chunkCount; c < chunks; c++) {
+		const chunk = result.getChunk(c);
+		for (let r = 0, count = chunk.rowCount; r < count; r++) {
+			const row: Record<string, JS> = {};
+			chunk.visitRowValues(r, (value, _row, column, type) => {
+				row[names[column]] = JSDuckDBValueConverter(value, type, JSDuckDBValueConverter);
+			});
+			rows.push(row);
+		}
+	}
+	return rows;
 }
 
 /** BIGINT and HUGEINT arrive as bigint: counts and cents fit a JS number, so rows carry numbers. */
