@@ -116,7 +116,13 @@ export async function startBenchServer(file: string, copy: string, users: BenchU
 		}
 	}
 	let output = '';
-	const server = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// BENCH_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/load-prof`.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+	const server = spawn(process.execPath, [...nodeArgs, 'build'], {
+		cwd: ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const kill = () => server.kill('SIGKILL');

@@ -8,6 +8,15 @@ describe('nl-NL formats', () => {
 		expect(formatEuro(1234.5).replace(/\s/g, ' ')).toBe('€ 1.234,50');
 	});
 
+	it('groups every count exactly as Intl does, whole or not', () => {
+		const intl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+		const counts = [0, -0, 1, -1, 12, 999, 1000, -1000, 1234, 99999, 100000, 999999, 1000000, 158059];
+		counts.push(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 0.5, 1.5, 2.5, -0.4);
+		counts.push(1234.56, NaN, Infinity, -Infinity);
+		for (let n = 1; n < 1e15; n = n * 7 + 3) counts.push(n, -n);
+		for (const n of counts) expect(formatCount(n), String(n)).toBe(intl.format(n));
+	});
+
 	it('writes dates day first', () => {
 		expect(formatDate('2026-11-22')).toBe('22-11-2026');
 		expect(formatDateTime('2026-11-22T09:05:00Z')).toBe('22-11-2026 10:05');

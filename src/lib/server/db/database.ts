@@ -1,81 +1,22 @@
 /** One DuckDB file behind a small typed query helper: bound parameters only, plain JS rows out. */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-	DuckDBInstance,
-	type DuckDBConnection,
-	type DuckDBType,
-	type DuckDBValue,
-	BIGINT,
-	DOUBLE,
-	LIST,
-	VARCHAR,
-	listValue
-} from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseLockedError, DatabaseUnreadableError, isLockError } from './errors';
 import { migrate } from './migrate';
+import { ConnectionPool } from './pool';
+import { bind, plain, rowsOf, timed, type Params, type Queryable } from './statements';
 import { config } from '../config';
 
-/** A value a query may bind; arrays bind as lists (of VARCHAR unless they hold numbers). */
-export type Param = string | number | bigint | boolean | null | readonly string[] | readonly number[];
-export type Params = Record<string, Param>;
-
-/** Runs statements on one connection; the same shape inside and outside a transaction. */
-export interface Queryable {
-	all<T>(sql: string, params?: Params): Promise<T[]>;
-	one<T>(sql: string, params?: Params): Promise<T | undefined>;
-	run(sql: string, params?: Params): Promise<number>;
-}
-
-export function bind(params: Params | undefined): {
-	values?: Record<string, DuckDBValue>;
-	types?: Record<string, DuckDBType>;
-} {
-	if (!params) return {};
-	const values: Record<string, DuckDBValue> = {};
-	const types: Record<string, DuckDBType> = {};
-	for (const [name, value] of Object.entries(params)) {
-		if (Array.isArray(value)) {
-			const numeric = value.length > 0 && typeof value[0] === 'number';
-			values[name] = listValue(value as DuckDBValue[]);
-			types[name] = LIST(numeric ? (value.every(Number.isInteger) ? BIGINT : DOUBLE) : VARCHAR);
-		} else {
-			values[name] = value as DuckDBValue;
-		}
-	}
-	return { values, types };
-}
-
-/** BIGINT and HUGEINT arrive as bigint: counts and cents fit a JS number, so rows carry numbers. */
-function plain(value: unknown): unknown {
-	if (typeof value === 'bigint') return Number(value);
-	if (value instanceof Date) return value.toISOString();
-	if (Array.isArray(value)) return value.map(plain);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-	}
-	return value;
-}
-
-/** With PORTAL_SQL_LOG_MS set, statements slower than that many milliseconds are logged to stderr. */
-const slowLogMs = Number(process.env.PORTAL_SQL_LOG_MS || 0);
-
-async function timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
-	if (!slowLogMs) return work();
-	const start = performance.now();
-	const result = await work();
-	const ms = performance.now() - start;
-	if (ms >= slowLogMs) console.error(`[sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-	return result;
-}
+export { bind, type Param, type Params, type Queryable } from './statements';
 
 /** The query helper over one connection (temp tables of an import live on one connection). */
 export function queryable(connection: DuckDBConnection): Queryable {
 	return {
 		async all<T>(sql: string, params?: Params): Promise<T[]> {
 			const { values, types } = bind(params);
-			const reader = await timed(sql, () => connection.runAndReadAll(sql, values, types));
-			return reader.getRowObjectsJS().map((row) => plain(row) as T);
+			const result = await timed(sql, () => connection.run(sql, values, types));
+			return rowsOf(result).map((row) => plain(row) as T);
 		},
 		async one<T>(sql: string, params?: Params): Promise<T | undefined> {
 			return (await this.all<T>(sql, params))[0];
@@ -90,11 +31,14 @@ export function queryable(connection: DuckDBConnection): Queryable {
 
 export class Database implements Queryable {
 	private committed = 0;
+	private readonly pool: ConnectionPool;
 
 	private constructor(
 		private readonly instance: DuckDBInstance,
 		readonly path: string
-	) {}
+	) {
+		this.pool = new ConnectionPool(instance);
+	}
 
 	/** Opens (or creates) the file and applies pending migrations (unless `migrate: false`, for a restore). */
 	static async open(file: string, options: { create?: boolean; migrate?: boolean } = {}): Promise<Database> {
@@ -131,16 +75,21 @@ export class Database implements Queryable {
 		}
 	}
 
-	all<T>(sql: string, params?: Params): Promise<T[]> {
-		return this.withConnection((q) => q.all<T>(sql, params));
+	/**
+	 * A single statement in autocommit mode, on a pooled connection that keeps it prepared for the
+	 * next call. Temporary tables and macros belong on a connection of their own (`connection()`).
+	 */
+	async all<T>(sql: string, params?: Params): Promise<T[]> {
+		const rows = await timed(sql, () => this.pool.use((c) => c.rows(sql, params)));
+		return rows.map((row) => plain(row) as T);
 	}
 
-	one<T>(sql: string, params?: Params): Promise<T | undefined> {
-		return this.withConnection((q) => q.one<T>(sql, params));
+	async one<T>(sql: string, params?: Params): Promise<T | undefined> {
+		return (await this.all<T>(sql, params))[0];
 	}
 
 	run(sql: string, params?: Params): Promise<number> {
-		return this.withConnection((q) => q.run(sql, params));
+		return timed(sql, () => this.pool.use((c) => c.run(sql, params)));
 	}
 
 	/** Runs `work` in one transaction: everything it wrote is kept, or nothing is. */
@@ -192,6 +141,7 @@ export class Database implements Queryable {
 	}
 
 	close(): void {
+		this.pool.close();
 		this.instance.closeSync();
 	}
 }

@@ -40,9 +40,12 @@ export interface Signal {
 
 export const DEFAULT_SIGNAL_OPTIONS = { threshold: 3, windowMonths: 12 } as const;
 
+/** Made once: building an Intl.DateTimeFormat costs more than a page's other date work together. */
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 /** Today in Europe/Amsterdam, as the default as_of. */
 export function todayInAmsterdam(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+	return amsterdamDate.format(now);
 }
 
 /**
