@@ -124,6 +124,15 @@ describe('codes', () => {
 		]);
 		expect(results.filter(Boolean)).toHaveLength(1);
 	});
+
+	it('takes one use of a recovery code when two requests race with it', async () => {
+		const codes = (await replaceRecoveryCodes(db, userId))!;
+		const results = await Promise.all([
+			useRecoveryCode(db, userId, codes[0]),
+			useRecoveryCode(db, userId, codes[0])
+		]);
+		expect(results.filter(Boolean)).toHaveLength(1);
+	});
 });
 
 describe('recovery codes', () => {

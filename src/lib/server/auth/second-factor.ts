@@ -80,6 +80,16 @@ function matchingStep(key: Uint8Array, code: string, now: number): bigint | null
 	return null;
 }
 
+/** The rows a guarded UPDATE changed; 0 when a simultaneous one changed the row first (a write conflict). */
+async function onceOnly(update: Promise<number>): Promise<number> {
+	try {
+		return await update;
+	} catch (error) {
+		if (/conflict/i.test(String(error))) return 0;
+		throw error;
+	}
+}
+
 /** Sets up the authenticator when the code proves the app holds the key; returns the user's first recovery codes. */
 export async function enrolTotp(
 	db: Database,
@@ -128,11 +138,14 @@ export async function verifyTotp(
 	if (!row?.key) return false;
 	const step = matchingStep(decodeBase64(row.key), code, now);
 	if (step === null) return false;
-	// The condition in the UPDATE makes two simultaneous uses of one code accept only one.
-	const changed = await db.run(
-		`UPDATE users SET totp_last_step = $step
-		 WHERE id = $id AND (totp_last_step IS NULL OR totp_last_step < $step)`,
-		{ step, id: userId }
+	// The condition in the UPDATE makes two simultaneous uses of one code accept only one; the other
+	// finds the step taken, or loses DuckDB's write conflict on the row.
+	const changed = await onceOnly(
+		db.run(
+			`UPDATE users SET totp_last_step = $step
+			 WHERE id = $id AND (totp_last_step IS NULL OR totp_last_step < $step)`,
+			{ step, id: userId }
+		)
 	);
 	return changed === 1;
 }
@@ -166,10 +179,12 @@ function normaliseRecoveryCode(code: string): string {
 export async function useRecoveryCode(db: Database, userId: number, code: string): Promise<boolean> {
 	const normalised = normaliseRecoveryCode(code);
 	if (normalised.length !== 16) return false;
-	const changed = await db.run(
-		`UPDATE recovery_codes SET used_at = current_timestamp
-		 WHERE user_id = $id AND code_hash = $hash AND used_at IS NULL`,
-		{ id: userId, hash: hashSecret(normalised) }
+	const changed = await onceOnly(
+		db.run(
+			`UPDATE recovery_codes SET used_at = current_timestamp
+			 WHERE user_id = $id AND code_hash = $hash AND used_at IS NULL`,
+			{ id: userId, hash: hashSecret(normalised) }
+		)
 	);
 	return changed === 1;
 }
