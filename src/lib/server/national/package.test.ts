@@ -23,7 +23,7 @@ import {
 	PACKAGE_TABLES,
 	type NationalPackage
 } from './package';
-import { parsePeriod, periodOf, periodsOfYear } from './period';
+import { parsePeriod, periodLabel, periodOf, periodsOfYear } from './period';
 import {
 	comparisonView,
 	gemeenteRows,
@@ -65,6 +65,9 @@ describe('periods', () => {
 			expect(parsePeriod(bad), bad).toBeNull();
 		}
 		expect(periodOf('2025-07-01', '2025-09-30')?.period).toBe('2025-Q3');
+		expect(periodLabel('2025')).toBe('2025');
+		expect(periodLabel('2025-Q3')).toBe('derde kwartaal 2025');
+		expect(periodLabel('2025-h1')).toBe('eerste halfjaar 2025');
 		expect(periodOf('2025-07-01', '2025-09-29')).toBeNull();
 		expect(periodOf('2025-02-01', '2025-04-30')).toBeNull();
 		expect(periodsOfYear(2025).map((p) => p.period)).toEqual([

@@ -28,7 +28,9 @@ export function periodOf(from: string, to: string): PackagePeriod | null {
 	return periodsOfYear(year).find((p) => p.from === from && p.to === to) ?? null;
 }
 
-/** `2025-Q3` as `derde kwartaal 2025`, `2025` as `jaar 2025`; anything else as it is. */
+/** `2025-Q3` as `derde kwartaal 2025`, a year as itself (`2025`); anything else as it is. */
 export function periodLabel(period: string): string {
-	return parsePeriod(period)?.name ?? period;
+	const parsed = parsePeriod(period);
+	if (!parsed) return period;
+	return parsed.kind === 'jaar' ? parsed.period : parsed.name;
 }
