@@ -8,6 +8,7 @@ import { validateApiToken } from '$lib/server/auth/api-tokens';
 import { purgeExpiredCases } from '$lib/server/ingest/history';
 import { serverBackup } from '$lib/server/backup';
 import { config } from '$lib/server/config';
+import { admission } from '$lib/server/admission';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -121,4 +122,5 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleHeaders, handleCrossSite, handleAuth, handleGuard);
+// Page views queue first, so that under load they are served in the order they came in.
+export const handle: Handle = sequence(admission(), handleHeaders, handleCrossSite, handleAuth, handleGuard);
