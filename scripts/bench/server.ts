@@ -85,6 +85,8 @@ export interface BenchUser {
 
 export interface BenchServer {
 	base: string;
+	/** The server process, for its CPU figures. */
+	pid: number | undefined;
 	/** Password per e-mail address, and tokens where asked. */
 	passwords: Record<string, string>;
 	tokens: Record<string, string>;
@@ -140,6 +142,7 @@ export async function startBenchServer(file: string, copy: string, users: BenchU
 	await waitForHealth(base, server, () => output);
 	return {
 		base,
+		pid: server.pid,
 		passwords,
 		tokens,
 		log: () => output,
