@@ -9,6 +9,7 @@ import { pendingStep, STEP_PAGES } from '$lib/server/auth/second-factor';
 import { purgeExpiredCases } from '$lib/server/ingest/history';
 import { serverBackup } from '$lib/server/backup';
 import { config } from '$lib/server/config';
+import { admission } from '$lib/server/admission';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -137,4 +138,5 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleHeaders, handleCrossSite, handleAuth, handleGuard);
+// Page views queue first, so that under load they are served in the order they came in.
+export const handle: Handle = sequence(admission(), handleHeaders, handleCrossSite, handleAuth, handleGuard);

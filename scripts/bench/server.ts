@@ -75,6 +75,8 @@ export interface BenchUser {
 
 export interface BenchServer {
 	base: string;
+	/** The server process, for its CPU figures. */
+	pid: number | undefined;
 	/** Password per e-mail address, and tokens where asked. */
 	passwords: Record<string, string>;
 	tokens: Record<string, string>;
@@ -130,6 +132,7 @@ export async function startBenchServer(file: string, copy: string, users: BenchU
 	await waitForHealth(base, server, () => output);
 	return {
 		base,
+		pid: server.pid,
 		passwords,
 		tokens,
 		log: () => output,
