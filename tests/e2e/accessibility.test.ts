@@ -10,6 +10,7 @@ import {
 	expectAxeClean,
 	formatViolations,
 	loginInBrowser,
+	readableViolations,
 	wcagTags,
 	type ReadableViolation
 } from '../support/browser';
@@ -132,24 +133,15 @@ async function axeScan(page: Page): Promise<ReadableViolation[]> {
 		.locator('details:not([open])')
 		.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-	return page.evaluate(async (tags) => {
+	const violations = await page.evaluate(async (tags) => {
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
 		const results = await axe.run(document, {
 			runOnly: { type: 'tag', values: tags },
 			resultTypes: ['violations']
 		});
-		return results.violations.map((v): ReadableViolation => ({
-			rule: v.id,
-			impact: v.impact,
-			help: v.help,
-			helpUrl: v.helpUrl,
-			nodes: v.nodes.map((n) => ({
-				target: n.target.map(String).join(' '),
-				html: n.html,
-				summary: n.failureSummary
-			}))
-		}));
+		return results.violations;
 	}, wcagTags);
+	return readableViolations(violations);
 }
 
 /** What is wrong with the page as it is now, as readable text for a failure message; empty when axe is content. */

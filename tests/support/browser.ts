@@ -1,5 +1,6 @@
 /** Browser helpers for the end-to-end tests: headless Chromium, logging in through the form, and axe checks. */
 import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { defaultPassword } from './server';
@@ -72,7 +73,12 @@ export interface ReadableViolation {
 /** Runs axe (WCAG 2.1 A/AA tags) on a page of a `browser.newContext()` context as it is now; returns the violations readably. */
 export async function axeViolations(page: Page): Promise<ReadableViolation[]> {
 	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-	return results.violations.map((v) => ({
+	return readableViolations(results.violations);
+}
+
+/** Axe's violations (from AxeBuilder or from axe.run in the page) in the readable form. */
+export function readableViolations(violations: AxeResults['violations']): ReadableViolation[] {
+	return violations.map((v) => ({
 		rule: v.id,
 		impact: v.impact,
 		help: v.help,

@@ -2,7 +2,7 @@
 import type { Database } from '../db';
 import { config } from '../config';
 import { newToken, secretMatches, splitToken } from './token';
-import { findUser, sessionUser, type UserRow } from './users';
+import { sessionUser, type UserRow } from './users';
 import type { SessionUser } from '$lib/domain/roles';
 
 export interface Session {
@@ -73,14 +73,19 @@ export async function validateSessionToken(db: Database, token: string): Promise
 	const none = { session: null, user: null, totpEnrolled: false } as const;
 	const parts = splitToken(token);
 	if (!parts) return none;
-	const row = await db.one<SessionRow>('SELECT * FROM sessions WHERE id = $id', { id: parts.id });
-	if (!row || !secretMatches(parts.secret, row.secret_hash)) return none;
+	// Session and user in one read: this runs on every request.
+	const found = await db.one<SessionRow & { user: UserRow | null }>(
+		`SELECT s.*, CASE WHEN u.id IS NULL THEN NULL ELSE u END AS "user"
+		 FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $id`,
+		{ id: parts.id }
+	);
+	if (!found || !secretMatches(parts.secret, found.secret_hash)) return none;
+	const { user, ...row } = found;
 	const now = Date.now();
 	if (now >= expiry(row)) {
 		await invalidateSession(db, row.id);
 		return none;
 	}
-	const user: UserRow | undefined = await findUser(db, row.user_id);
 	if (!user || user.disabled) {
 		await invalidateSession(db, row.id);
 		return none;
