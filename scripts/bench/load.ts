@@ -62,6 +62,16 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+/** Views per second and p95 of each ten seconds: the first ones pay for computing the views, after a start or an import. */
+function windows(times: number[], finished: number[], start: number): string[] {
+	const buckets: number[][] = [];
+	times.forEach((ms, i) => (buckets[Math.floor((finished[i] - start) / 10_000)] ??= []).push(ms));
+	return buckets.map((b) => {
+		const sorted = [...b].sort((x, y) => x - y);
+		return `${(b.length / 10).toFixed(0)}/s ${percentile(sorted, 95).toFixed(0)}`;
+	});
+}
+
 export async function loadBenchmark(cases: number): Promise<Record<string, number>> {
 	const { db, file } = await analyticsDatabase(cases);
 	db.close();
@@ -71,6 +81,8 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 			ACCOUNTS.map((a) => login(server.base, a.email, server.passwords[a.email]))
 		);
 		const times: number[] = [];
+		/** When each view ended, for the figures per ten seconds. */
+		const finished: number[] = [];
 		const errors: string[] = [];
 		const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
 		const deadline = Date.now() + SECONDS * 1000;
@@ -86,8 +98,10 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 					errors.push(`${page}: ${(error as Error).message}`);
 				}
 				times.push(performance.now() - started);
+				finished.push(performance.now());
 			}
 		};
+		const start = performance.now();
 		const client = process.cpuUsage();
 		const serverBefore = serverCpuMs(server.pid);
 		await Promise.all(Array.from({ length: USERS }, (_, n) => user(n)));
@@ -116,6 +130,7 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 		console.log(
 			`  CPU per page: server ${figures.serverCpuMsPerPage.toFixed(1)} ms, load client ${figures.clientCpuMsPerPage.toFixed(1)} ms`
 		);
+		console.log(`  per 10 s (views/s, p95 ms): ${windows(times, finished, start).join(' · ')}`);
 		if (errors.length > 0) {
 			console.log(`  first errors: ${errors.slice(0, 5).join('; ')}`);
 			console.log(`  server log (end):\n${server.log().slice(-3000)}`);
