@@ -12,6 +12,8 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
+					// Real DuckDB files and argon2 on a busy 2-core machine: a ceiling, not a speed target.
+					testTimeout: 30_000,
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts', 'src/lib/components/**']
 				}

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { config } from '../src/lib/server/config';
 import { DatabaseLockedError, DatabaseUnreadableError, openStore, type Database } from '../src/lib/server/db';
 import { InputError, UsageError, type Command } from './cli/command';
-import { tokenAdd, userAdd } from './cli/users';
+import { tokenAdd, userAdd, userResetSecondFactor } from './cli/users';
 import { importCommand, mappingList, mappingSet } from './cli/imports';
 import { demoCommand } from './cli/demo';
 import { fundSet } from './cli/funds';
@@ -12,6 +12,7 @@ import { aggregateExport, aggregateImport } from './cli/aggregate';
 
 const COMMANDS: Command[] = [
 	userAdd,
+	userResetSecondFactor,
 	tokenAdd,
 	importCommand,
 	mappingSet,
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		command.check?.(parsed.values as Record<string, string | boolean | string[] | undefined>);
 		const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-		if (command.runAlone) {
+		if ('runAlone' in command) {
 			const alone = await command.runAlone({ values, positionals: parsed.positionals });
 			print(alone);
 			return alone.exitCode ?? 0;

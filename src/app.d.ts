@@ -1,5 +1,6 @@
 import type { SessionValidationResult } from '$lib/server/auth/session';
 import type { SessionUser } from '$lib/domain/roles';
+import type { SecondFactorStep } from '$lib/server/auth/second-factor';
 
 declare global {
 	namespace App {
@@ -8,6 +9,11 @@ declare global {
 			user: SessionUser | null;
 			/** The browser session; null for API-token requests and anonymous ones. */
 			session: SessionValidationResult['session'];
+			/**
+			 * A session past the password that still needs its second factor: to give a code, or to set
+			 * up an authenticator first. `user` stays null until then.
+			 */
+			pendingSecondFactor: { step: SecondFactorStep; user: SessionUser } | null;
 		}
 		interface Error {
 			message: string;

@@ -5,6 +5,7 @@ import { getDb, closeDb } from '$lib/server/db';
 import { purgeExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie } from '$lib/server/auth/cookie';
 import { validateApiToken } from '$lib/server/auth/api-tokens';
+import { pendingStep, STEP_PAGES } from '$lib/server/auth/second-factor';
 import { purgeExpiredCases } from '$lib/server/ingest/history';
 import { serverBackup } from '$lib/server/backup';
 import { config } from '$lib/server/config';
@@ -54,6 +55,7 @@ function isPublic(pathname: string): boolean {
 const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pendingSecondFactor = null;
 	const authorization = event.request.headers.get('authorization');
 	if (authorization) {
 		const db = await getDb();
@@ -64,26 +66,40 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
 		const db = await getDb();
-		const { session, user } = await validateSessionToken(db, token);
+		const { session, user, totpEnrolled } = await validateSessionToken(db, token);
 		if (session) setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
 		else deleteSessionTokenCookie(event.cookies, event.url);
 		event.locals.session = session;
-		event.locals.user = user;
+		const step = session ? pendingStep(session, totpEnrolled) : null;
+		if (step && user) event.locals.pendingSecondFactor = { step, user };
+		else event.locals.user = user;
 	}
 	return resolve(event);
 };
 
+/** The pages a session that still needs its second factor may open (besides the public ones). */
+function isSecondFactorPage(pathname: string): boolean {
+	return pathname.startsWith('/login/tweede-factor') || pathname === '/logout';
+}
+
 const handleGuard: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
-	if (event.locals.user || isPublic(pathname)) return resolve(event);
+	const pending = event.locals.pendingSecondFactor;
+	if (event.locals.user || isPublic(pathname) || (pending && isSecondFactorPage(pathname))) {
+		return resolve(event);
+	}
 	if (pathname.startsWith('/api/')) {
-		return new Response(JSON.stringify({ message: 'Niet ingelogd: gebruik een sessie of een API-token.' }), {
+		const message = pending
+			? 'Niet ingelogd: de tweede factor is nog niet gegeven.'
+			: 'Niet ingelogd: gebruik een sessie of een API-token.';
+		return new Response(JSON.stringify({ message }), {
 			status: 401,
 			headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }
 		});
 	}
 	if (event.request.method !== 'GET') error(401, 'Niet ingelogd.');
-	redirect(303, `/login?terug=${encodeURIComponent(pathname + event.url.search)}`);
+	const back = encodeURIComponent(pathname + event.url.search);
+	redirect(303, `${pending ? STEP_PAGES[pending.step] : '/login'}?terug=${back}`);
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { formLogin } from '../../tests/support/form-login';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -54,20 +55,9 @@ export async function stop(server: ChildProcess): Promise<void> {
 	clearTimeout(timer);
 }
 
-/** Logs in through the /login form as a browser would; returns the session cookie. */
-export async function login(base: string, email: string, password: string): Promise<string> {
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: base },
-		body: new URLSearchParams({ email, password }).toString(),
-		redirect: 'manual'
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.find((c) => /^(__Host-)?session=./.test(c));
-	if (response.status !== 303 || !cookie) throw new Error(`login failed: HTTP ${response.status}`);
-	return cookie;
+/** Logs in through the /login form and the second factor as a browser would; returns the session cookie. */
+export function login(base: string, email: string, password: string): Promise<string> {
+	return formLogin(base, email, password);
 }
 
 export function removeDatabase(file: string): void {

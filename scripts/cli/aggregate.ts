@@ -5,11 +5,11 @@ import { audit } from '../../src/lib/server/audit';
 import { reference } from '../../src/lib/server/reference';
 import { buildPackage, importPackage, verifyPackage } from '../../src/lib/server/national/package';
 import { parsePeriod } from '../../src/lib/server/national/period';
-import { InputError, requireString, UsageError, type Command } from './command';
+import { InputError, requireString, UsageError, type DatabaseCommand } from './command';
 
 const PERIOD_HELP = 'Geef --period als jaar (2025), halfjaar (2025-H1) of kwartaal (2025-Q3).';
 
-export const aggregateExport: Command = {
+export const aggregateExport: DatabaseCommand = {
 	name: 'aggregate export',
 	usage: 'aggregate export <bestand> --gemeente GMxxxx --period 2025|2025-H1|2025-Q3 [--json]',
 	positionals: ['bestand'],
@@ -48,7 +48,7 @@ export const aggregateExport: Command = {
 	}
 };
 
-export const aggregateImport: Command = {
+export const aggregateImport: DatabaseCommand = {
 	name: 'aggregate import',
 	usage: 'aggregate import <bestand> [--json]',
 	positionals: ['bestand'],

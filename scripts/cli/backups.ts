@@ -3,9 +3,9 @@ import path from 'node:path';
 import { config } from '../../src/lib/server/config';
 import { backupDatabase, restoreDatabase } from '../../src/lib/server/backup';
 import { audit } from '../../src/lib/server/audit';
-import { InputError, type Command } from './command';
+import { InputError, type DatabaseCommand, type StandAloneCommand } from './command';
 
-export const backupCommand: Command = {
+export const backupCommand: DatabaseCommand = {
 	name: 'backup',
 	usage: 'backup <map>',
 	positionals: ['map'],
@@ -20,7 +20,7 @@ export const backupCommand: Command = {
 	}
 };
 
-export const restoreCommand: Command = {
+export const restoreCommand: StandAloneCommand = {
 	name: 'restore',
 	usage: 'restore <back-upmap>',
 	positionals: ['back-upmap'],
@@ -44,8 +44,5 @@ export const restoreCommand: Command = {
 			},
 			text: `Back-up van ${result.meta.madeAt} hersteld in ${config.databasePath}.${aside}`
 		};
-	},
-	run() {
-		throw new Error('restore opent de database zelf');
 	}
 };

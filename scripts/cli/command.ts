@@ -14,7 +14,7 @@ export interface Outcome {
 	exitCode?: 0 | 1;
 }
 
-export interface Command {
+interface CommandShape {
 	/** `user add`, `import`, … */
 	name: string;
 	usage: string;
@@ -23,8 +23,10 @@ export interface Command {
 	positionals?: string[];
 	/** Checks the arguments before the database is opened, so misuse is exit 2 even while the server runs. */
 	check?(values: Values): void;
-	/** Runs without the CLI opening the database first (a restore replaces the file itself). */
-	runAlone?(context: { values: Values; positionals: string[] }): Promise<Outcome>;
+}
+
+/** A command on the database, which the CLI opens for it (and closes after). */
+export interface DatabaseCommand extends CommandShape {
 	run(context: {
 		values: Values;
 		positionals: string[];
@@ -32,6 +34,13 @@ export interface Command {
 		stdin: () => Promise<string>;
 	}): Promise<Outcome>;
 }
+
+/** A command that handles the database file itself (a restore replaces it). */
+export interface StandAloneCommand extends CommandShape {
+	runAlone(context: { values: Values; positionals: string[] }): Promise<Outcome>;
+}
+
+export type Command = DatabaseCommand | StandAloneCommand;
 
 /** Wrong command, option or value: exit 2. */
 export class UsageError extends Error {}

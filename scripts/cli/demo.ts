@@ -1,7 +1,7 @@
 /** `demo [--cases N] [--seed S]`: fill the database with generated, fictional demo data. */
-import { UsageError, type Command } from './command';
+import { UsageError, type DatabaseCommand } from './command';
 
-export const demoCommand: Command = {
+export const demoCommand: DatabaseCommand = {
 	name: 'demo',
 	usage: 'demo [--cases N] [--seed S]',
 	options: { cases: { type: 'string' }, seed: { type: 'string' } },

@@ -3,9 +3,9 @@ import { parseAmountCents } from '../../src/lib/domain/amount';
 import { setFund } from '../../src/lib/server/funds';
 import { audit } from '../../src/lib/server/audit';
 import { reference } from '../../src/lib/server/reference';
-import { InputError, requireString, UsageError, type Command } from './command';
+import { InputError, requireString, UsageError, type DatabaseCommand } from './command';
 
-export const fundSet: Command = {
+export const fundSet: DatabaseCommand = {
 	name: 'fund set',
 	usage: 'fund set <naam> --gemeente GMxxxx --year JJJJ --budget BEDRAG',
 	positionals: ['naam'],

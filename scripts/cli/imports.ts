@@ -10,7 +10,7 @@ import {
 	parseMapping,
 	saveMapping
 } from '../../src/lib/server/ingest/mappings';
-import { InputError, requireString, UsageError, type Command } from './command';
+import { InputError, requireString, UsageError, type DatabaseCommand } from './command';
 
 function problemLines(title: string, problems: ImportProblem[]): string[] {
 	if (problems.length === 0) return [];
@@ -23,7 +23,7 @@ function problemLines(title: string, problems: ImportProblem[]): string[] {
 	];
 }
 
-export const importCommand: Command = {
+export const importCommand: DatabaseCommand = {
 	name: 'import',
 	usage: 'import <bestand> [--source NAAM] [--mapping PROFIEL] [--sheet WERKBLAD] [--replace] [--json]',
 	positionals: ['bestand'],
@@ -78,7 +78,7 @@ export const importCommand: Command = {
 	}
 };
 
-export const mappingSet: Command = {
+export const mappingSet: DatabaseCommand = {
 	name: 'mapping set',
 	usage: 'mapping set <naam> --file KOPPELING.json',
 	positionals: ['naam'],
@@ -108,7 +108,7 @@ export const mappingSet: Command = {
 	}
 };
 
-export const mappingList: Command = {
+export const mappingList: DatabaseCommand = {
 	name: 'mapping list',
 	usage: 'mapping list [--json]',
 	options: {},

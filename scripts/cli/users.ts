@@ -1,12 +1,13 @@
-/** `user add` and `token add`: accounts and API tokens, created by the operator. */
+/** `user add`, `user reset-2fa` and `token add`: accounts, their second factor and API tokens, by the operator. */
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { createUser, findUserByEmail, UserInputError } from '../../src/lib/server/auth/users';
+import { resetSecondFactor } from '../../src/lib/server/auth/second-factor';
 import { isRole, ROLES } from '../../src/lib/domain/roles';
 import { audit } from '../../src/lib/server/audit';
 import { reference } from '../../src/lib/server/reference';
-import { InputError, requireString, UsageError, type Command } from './command';
+import { InputError, requireString, UsageError, type DatabaseCommand } from './command';
 
-export const userAdd: Command = {
+export const userAdd: DatabaseCommand = {
 	name: 'user add',
 	usage: 'user add --email E --role ROL [--gemeente GMxxxx]… [--gemeente alle] --password-stdin',
 	options: {
@@ -56,7 +57,7 @@ export const userAdd: Command = {
 	}
 };
 
-export const tokenAdd: Command = {
+export const tokenAdd: DatabaseCommand = {
 	name: 'token add',
 	usage: 'token add --email E [--name NAAM] [--json]',
 	options: { email: { type: 'string' }, name: { type: 'string' } },
@@ -75,6 +76,23 @@ export const tokenAdd: Command = {
 		return {
 			json: { token },
 			text: `API-token voor ${user.email} (bewaar het nu; het wordt niet opnieuw getoond):\n${token}`
+		};
+	}
+};
+
+export const userResetSecondFactor: DatabaseCommand = {
+	name: 'user reset-2fa',
+	usage: 'user reset-2fa --email E [--json]',
+	options: { email: { type: 'string' } },
+	async run({ values, db }) {
+		const email = requireString(values, 'email');
+		const user = await findUserByEmail(db, email);
+		if (!user) throw new InputError(`Er is geen gebruiker met e-mailadres ${email}.`);
+		await resetSecondFactor(db, user.id);
+		await audit(db, { actor: 'cli', action: 'tweede factor herstellen', object: user.email, result: 'ok' });
+		return {
+			json: { status: 'ok', email: user.email },
+			text: `De tweede factor van ${user.email} is hersteld; bij de volgende login stelt de gebruiker een nieuwe app in.`
 		};
 	}
 };

@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { defaultPassword } from './server';
+import { nextTotpCode, rememberAuthenticator } from './form-login';
 
 /** The WCAG 2.1 A and AA rule sets the portal must pass. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -24,7 +25,7 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
-/** Logs in through the real `/login` form in this page and waits until the browser has left `/login`. */
+/** Logs in through the real `/login` form in this page, then gives the second factor (setting up the app first when needed), and waits until the browser is in the portal. */
 export async function loginInBrowser(
 	page: Page,
 	baseUrl: string,
@@ -37,6 +38,26 @@ export async function loginInBrowser(
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await page.waitForURL((url) => url.pathname !== '/login');
+	await giveSecondFactor(page, baseUrl, email);
+}
+
+/** On the second factor's pages: sets up the app (remembering its key) or types the next code, as a person would. */
+export async function giveSecondFactor(page: Page, baseUrl: string, email: string): Promise<void> {
+	const { pathname } = new URL(page.url());
+	if (pathname === '/login/tweede-factor/instellen') {
+		await page.waitForLoadState('networkidle');
+		rememberAuthenticator(baseUrl, email, await page.locator('#totp-sleutel').innerText());
+		await page.getByLabel('Code uit uw app').fill(await nextTotpCode(baseUrl, email));
+		await page.getByRole('button', { name: 'Bevestigen' }).click();
+		await page.getByRole('link', { name: 'Ik heb de codes bewaard, verder' }).click();
+	} else if (pathname === '/login/tweede-factor') {
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('Code uit uw app').fill(await nextTotpCode(baseUrl, email));
+		await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+	} else {
+		return;
+	}
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** One axe violation in a form a person can read in a test failure. */
@@ -100,17 +121,37 @@ export async function withPage<T>(
 	}
 }
 
-/** Runs `fn` with a page of a fresh context in which `email` has logged in through the form. */
-export function asUser<T>(
+/** Sessions kept per portal and e-mail, so a test file logs each user in once (a login costs argon2 and a TOTP step). */
+const keptSessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/**
+ * Runs `fn` with a page of a fresh context in which `email` is logged in, on `/`: through the form the
+ * first time, after that with the session that login made, as long as the portal still accepts it.
+ */
+export async function asUser<T>(
 	browser: Browser,
 	baseURL: string,
 	email: string,
 	fn: (page: Page) => Promise<T>
 ): Promise<T> {
-	return withPage(browser, baseURL, async (page) => {
-		await loginInBrowser(page, baseURL, email);
-		return fn(page);
+	const slot = `${baseURL}|${email}`;
+	const context = await browser.newContext({
+		locale: 'nl-NL',
+		baseURL,
+		storageState: keptSessions.get(slot)
 	});
+	const page = await context.newPage();
+	try {
+		// As after a login through the form: on `/`, hydrated.
+		await page.goto(`${baseURL}/`, { waitUntil: 'networkidle' });
+		if (new URL(page.url()).pathname.startsWith('/login')) {
+			await loginInBrowser(page, baseURL, email);
+			keptSessions.set(slot, await context.storageState());
+		}
+		return await fn(page);
+	} finally {
+		await context.close();
+	}
 }
 
 /** The body rows of the table with this id, as the text of their cells. */

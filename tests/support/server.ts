@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formLogin } from './form-login';
 
 /** The project root (the folder holding package.json and build/). */
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -203,29 +204,13 @@ export async function startServer(options: {
 	};
 }
 
-/** Logs in through the real `/login` form action with fetch; returns the `Cookie` header value of the new session. */
-export async function loginCookie(
+/** Logs in through the real `/login` form and the second factor with fetch; returns the `Cookie` header value of the new session. */
+export function loginCookie(
 	server: { url: string },
 	email: string,
 	password: string = defaultPassword
 ): Promise<string> {
-	const r = await fetch(`${server.url}/login`, {
-		method: 'POST',
-		// As a browser posts a plain form: SvelteKit answers a JSON `accept` with 200 and a JSON body instead of 303.
-		headers: {
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url
-		},
-		body: new URLSearchParams({ email, password }).toString(),
-		redirect: 'manual'
-	});
-	const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]);
-	const session = cookies.find((c) => /^(__Host-)?session=./.test(c));
-	if (r.status !== 303 || !session) {
-		throw new Error(`login of ${email} failed: HTTP ${r.status}, cookies ${JSON.stringify(cookies)}`);
-	}
-	return session;
+	return formLogin(server.url, email, password);
 }
 
 /** Requests a path with an API token or a session cookie (redirects not followed); parses JSON bodies. */

@@ -11,7 +11,7 @@ export const actions: Actions = {
 			const db = await getDb();
 			await invalidateSession(db, locals.session.id);
 			await audit(db, {
-				actor: locals.user?.email ?? 'anoniem',
+				actor: locals.user?.email ?? locals.pendingSecondFactor?.user.email ?? 'anoniem',
 				action: 'uitloggen',
 				result: 'ok',
 				origin: getClientAddress()

@@ -37,8 +37,9 @@ export class SlidingWindowLimiter {
 	}
 }
 
-/** Ten failures per account, thirty per address, in fifteen minutes. */
+/** Ten failed passwords per account, five wrong codes per account, thirty failures per address, in fifteen minutes. */
 export const loginLimits = {
 	account: new SlidingWindowLimiter(10, 15 * 60_000),
+	secondFactor: new SlidingWindowLimiter(5, 15 * 60_000),
 	address: new SlidingWindowLimiter(30, 15 * 60_000)
 };

@@ -12,9 +12,13 @@ export interface Session {
 	lastSeenAt: number;
 	/** When the session ends if it stays unused, or its absolute end if that comes first. */
 	expiresAt: number;
+	/** Whether the second factor was given in this session (a new session starts without it). */
+	twoFactorVerified: boolean;
 }
 
-export type SessionValidationResult = { session: Session; user: SessionUser } | { session: null; user: null };
+export type SessionValidationResult =
+	| { session: Session; user: SessionUser; totpEnrolled: boolean }
+	| { session: null; user: null; totpEnrolled: false };
 
 interface SessionRow {
 	id: string;
@@ -22,6 +26,7 @@ interface SessionRow {
 	user_id: number;
 	created_at_ms: number;
 	last_seen_ms: number;
+	two_factor_verified: boolean;
 }
 
 /** last_seen is written at most this often, so browsing does not write on every request. */
@@ -58,13 +63,14 @@ export async function createSession(
 			userId,
 			createdAt: now,
 			lastSeenAt: now,
-			expiresAt: expiry({ created_at_ms: now, last_seen_ms: now })
+			expiresAt: expiry({ created_at_ms: now, last_seen_ms: now }),
+			twoFactorVerified: false
 		}
 	};
 }
 
 export async function validateSessionToken(db: Database, token: string): Promise<SessionValidationResult> {
-	const none = { session: null, user: null } as const;
+	const none = { session: null, user: null, totpEnrolled: false } as const;
 	const parts = splitToken(token);
 	if (!parts) return none;
 	const row = await db.one<SessionRow>('SELECT * FROM sessions WHERE id = $id', { id: parts.id });
@@ -97,9 +103,15 @@ export async function validateSessionToken(db: Database, token: string): Promise
 		userId: row.user_id,
 		createdAt: row.created_at_ms,
 		lastSeenAt: lastSeen,
-		expiresAt: expiry({ created_at_ms: row.created_at_ms, last_seen_ms: lastSeen })
+		expiresAt: expiry({ created_at_ms: row.created_at_ms, last_seen_ms: lastSeen }),
+		twoFactorVerified: row.two_factor_verified
 	};
-	return { session, user: sessionUser(user) };
+	return { session, user: sessionUser(user), totpEnrolled: user.totp_key !== null };
+}
+
+/** Records that the second factor was given in this session. */
+export async function markTwoFactorVerified(db: Database, sessionId: string): Promise<void> {
+	await db.run('UPDATE sessions SET two_factor_verified = true WHERE id = $id', { id: sessionId });
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

@@ -11,6 +11,8 @@ export interface UserRow {
 	all_gemeenten: boolean;
 	gemeenten: string[];
 	disabled: boolean;
+	/** The TOTP key, null until the user has set up an authenticator. */
+	totp_key: object | null;
 	/** ISO timestamps (UTC). */
 	created_at: string;
 	last_login_at: string | null;

@@ -278,5 +278,21 @@ CREATE TABLE national_packages (
 	imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 `
+	},
+	{
+		version: 5,
+		name: 'second factor',
+		sql: `
+-- A TOTP code is accepted once (RFC 6238 5.2): the time step of the last accepted code is kept, and
+-- only a later step is accepted after it.
+ALTER TABLE users ADD COLUMN totp_last_step BIGINT;
+-- Recovery codes for a lost authenticator: each used once; like tokens, only their SHA-256 is stored.
+CREATE TABLE recovery_codes (
+	user_id BIGINT NOT NULL,
+	code_hash VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	used_at TIMESTAMP
+);
+`
 	}
 ];

@@ -23,7 +23,7 @@ import {
 	PACKAGE_TABLES,
 	type NationalPackage
 } from './package';
-import { parsePeriod, periodOf, periodsOfYear } from './period';
+import { parsePeriod, periodLabel, periodOf, periodsOfYear } from './period';
 import {
 	comparisonView,
 	gemeenteRows,
@@ -41,12 +41,19 @@ const EXACT = { minimum: 0, rounding: 1 };
 
 describe('periods', () => {
 	it('turns a year, a half-year and a quarter into their first and last day', () => {
-		expect(parsePeriod('2025')).toEqual({ period: '2025', from: '2025-01-01', to: '2025-12-31', months: 12 });
-		expect(parsePeriod('2025-h2')).toEqual({
+		expect(parsePeriod('2025')).toMatchObject({
+			period: '2025',
+			from: '2025-01-01',
+			to: '2025-12-31',
+			months: 12,
+			name: 'jaar 2025'
+		});
+		expect(parsePeriod('2025-h2')).toMatchObject({
 			period: '2025-H2',
 			from: '2025-07-01',
 			to: '2025-12-31',
-			months: 6
+			months: 6,
+			name: 'tweede halfjaar 2025'
 		});
 		expect(parsePeriod('2024-Q1')).toMatchObject({ from: '2024-01-01', to: '2024-03-31', months: 3 });
 		expect(parsePeriod('2024-Q3')).toMatchObject({ from: '2024-07-01', to: '2024-09-30' });
@@ -58,6 +65,9 @@ describe('periods', () => {
 			expect(parsePeriod(bad), bad).toBeNull();
 		}
 		expect(periodOf('2025-07-01', '2025-09-30')?.period).toBe('2025-Q3');
+		expect(periodLabel('2025')).toBe('2025');
+		expect(periodLabel('2025-Q3')).toBe('derde kwartaal 2025');
+		expect(periodLabel('2025-h1')).toBe('eerste halfjaar 2025');
 		expect(periodOf('2025-07-01', '2025-09-29')).toBeNull();
 		expect(periodOf('2025-02-01', '2025-04-30')).toBeNull();
 		expect(periodsOfYear(2025).map((p) => p.period)).toEqual([

@@ -30,12 +30,10 @@ export function periodChoices(
 		.sort((a, b) => b - a)
 		.map((year) => ({
 			year,
-			periods: periodsOfYear(year).map((p) => ({ value: p.period, label: choiceLabel(p.period) }))
+			periods: periodsOfYear(year).map((p) => ({ value: p.period, label: choiceLabel(p) }))
 		}));
 }
 
-function choiceLabel(period: string): string {
-	const [year, part] = period.split('-');
-	if (!part) return `Heel ${year}`;
-	return part[0] === 'H' ? `${part[1]}e halfjaar ${year}` : `${part[1]}e kwartaal ${year}`;
+function choiceLabel(period: PackagePeriod): string {
+	return period.kind === 'jaar' ? `Heel ${period.year}` : period.name.replace(/^./, (c) => c.toUpperCase());
 }

@@ -14,6 +14,7 @@ import {
 	UserInputError
 } from '$lib/server/auth/users';
 import { invalidateUserSessions } from '$lib/server/auth/session';
+import { resetSecondFactor } from '$lib/server/auth/second-factor';
 import { audit } from '$lib/server/audit';
 import { serverBackup } from '$lib/server/backup';
 import { config } from '$lib/server/config';
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				gemeenten: reach.all ? 'alle' : reach.gemeenten.join(' '),
 				reachLabel: reach.all ? 'Alle gemeenten' : reach.gemeenten.map((g) => gemeenten.naam(g)).join(', '),
 				disabled: u.disabled,
+				secondFactor: u.totp_key !== null,
 				lastLogin: u.last_login_at,
 				self: u.id === user.id
 			};
@@ -176,5 +178,24 @@ export const actions: Actions = {
 			origin: getClientAddress()
 		});
 		return { done: `${target.email} is ${disabled ? 'geblokkeerd' : 'weer actief'}.` };
+	},
+	/** For a lost phone: the authenticator and recovery codes go, the sessions end; the next login sets up a new app. */
+	tweedeFactorHerstellen: async ({ request, locals, getClientAddress }) => {
+		const user = requireCapability(locals, 'manageUsers');
+		const target = await managedUser(user, (await request.formData()).get('id'));
+		if (!target)
+			return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
+		const db = await getDb();
+		await resetSecondFactor(db, target.id);
+		await audit(db, {
+			actor: user.email,
+			action: 'tweede factor herstellen',
+			object: target.email,
+			result: 'ok',
+			origin: getClientAddress()
+		});
+		return {
+			done: `De tweede factor van ${target.email} is hersteld: bij de volgende login stelt de gebruiker een nieuwe app in.`
+		};
 	}
 };

@@ -4,15 +4,14 @@ import { getDb } from '$lib/server/db';
 import { checkLogin, LOGIN_FAILED_MESSAGE } from '$lib/server/auth/login';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionTokenCookie } from '$lib/server/auth/cookie';
+import { pendingStep, STEP_PAGES } from '$lib/server/auth/second-factor';
+import { returnQuery, safeReturn } from '$lib/server/auth/return-to';
 import { config } from '$lib/server/config';
-
-/** Only a path on this site, never `//elsewhere` or a full URL. */
-function safeReturn(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));
+	if (locals.pendingSecondFactor)
+		redirect(303, STEP_PAGES[locals.pendingSecondFactor.step] + returnQuery(url));
 	return { demo: config.demoMode };
 };
 
@@ -36,6 +35,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { message: LOGIN_FAILED_MESSAGE, field: 'password', email });
 		const { token, session } = await createSession(db, result.user.id);
 		setSessionTokenCookie(cookies, url, token, session.expiresAt);
-		redirect(303, safeReturn(url.searchParams.get('terug')));
+		const step = pendingStep(session, result.user.totp_key !== null);
+		redirect(303, step ? STEP_PAGES[step] + returnQuery(url) : safeReturn(url.searchParams.get('terug')));
 	}
 };

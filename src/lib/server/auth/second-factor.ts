@@ -1,0 +1,208 @@
+/** The second factor: TOTP (RFC 6238: 30 s, 6 digits, each code accepted once) and single-use recovery codes. */
+import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
+import { decodeBase64, encodeBase32UpperCaseNoPadding, encodeBase64 } from '@oslojs/encoding';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { renderSVG } from 'uqr';
+import type { Database } from '../db';
+import { config } from '../config';
+import { hashSecret } from './token';
+
+export const TOTP_PERIOD_SECONDS = 30;
+const TOTP_DIGITS = 6;
+const ISSUER = 'Systeemleren portal';
+const RECOVERY_CODE_COUNT = 10;
+const encoder = new TextEncoder();
+
+/** What a session still needs before the portal opens: a code from the app, or setting one up first. */
+export type SecondFactorStep = 'code' | 'enrol';
+
+/**
+ * The step a session still needs, or null. Outside demo mode everyone gives a second factor; in demo
+ * mode only those who set one up.
+ */
+export function pendingStep(
+	session: { twoFactorVerified: boolean },
+	enrolled: boolean
+): SecondFactorStep | null {
+	if (session.twoFactorVerified) return null;
+	if (enrolled) return 'code';
+	return config.demoMode ? null : 'enrol';
+}
+
+/** The page of each step. */
+export const STEP_PAGES: Record<SecondFactorStep, string> = {
+	code: '/login/tweede-factor',
+	enrol: '/login/tweede-factor/instellen'
+};
+
+/** A new random TOTP key (160 bits, as RFC 4226 recommends), base64 for a hidden form field. */
+export function newTotpKey(): string {
+	const key = new Uint8Array(20);
+	crypto.getRandomValues(key);
+	return encodeBase64(key);
+}
+
+/** A key from a form field, or null when it is not a 160-bit base64 key. */
+export function parseTotpKey(value: string): Uint8Array | null {
+	try {
+		const key = decodeBase64(value);
+		return key.byteLength === 20 ? key : null;
+	} catch {
+		return null;
+	}
+}
+
+/** What an authenticator app needs: the otpauth URI as a QR code (SVG) and the key to type in, in groups of four. */
+export function enrolmentDetails(
+	email: string,
+	key: Uint8Array
+): { uri: string; qrSvg: string; typed: string } {
+	const uri = createTOTPKeyURI(ISSUER, email, key, TOTP_PERIOD_SECONDS, TOTP_DIGITS);
+	const typed = encodeBase32UpperCaseNoPadding(key).replace(/(.{4})(?=.)/g, '$1 ');
+	return { uri, qrSvg: renderSVG(uri, { border: 2 }), typed };
+}
+
+/** Only the six digits, whatever spaces or dashes an app shows between them. */
+function digits(code: string): string | null {
+	const cleaned = code.replace(/[\s-]/g, '');
+	return /^\d{6}$/.test(cleaned) ? cleaned : null;
+}
+
+/** The time step (of the previous, current and next) whose code this is, or null: a clock may drift one step. */
+function matchingStep(key: Uint8Array, code: string, now: number): bigint | null {
+	const presented = digits(code);
+	if (!presented) return null;
+	const current = BigInt(Math.floor(now / 1000 / TOTP_PERIOD_SECONDS));
+	for (const step of [current - 1n, current, current + 1n]) {
+		const expected = generateHOTP(key, step, TOTP_DIGITS);
+		if (constantTimeEqual(encoder.encode(expected), encoder.encode(presented))) return step;
+	}
+	return null;
+}
+
+/** The rows a guarded UPDATE changed; 0 when a simultaneous one changed the row first (a write conflict). */
+async function onceOnly(update: Promise<number>): Promise<number> {
+	try {
+		return await update;
+	} catch (error) {
+		if (/conflict/i.test(String(error))) return 0;
+		throw error;
+	}
+}
+
+/** Sets up the authenticator when the code proves the app holds the key; returns the user's first recovery codes. */
+export async function enrolTotp(
+	db: Database,
+	userId: number,
+	key: Uint8Array,
+	code: string,
+	now = Date.now()
+): Promise<string[] | null> {
+	const step = matchingStep(key, code, now);
+	if (step === null) return null;
+	await db.transaction(async (tx) => {
+		await tx.run('UPDATE users SET totp_key = from_base64($key), totp_last_step = $step WHERE id = $id', {
+			key: encodeBase64(key),
+			step,
+			id: userId
+		});
+	});
+	return replaceRecoveryCodes(db, userId);
+}
+
+/** Whether the user has set up an authenticator. */
+export async function totpEnrolled(db: Database, userId: number): Promise<boolean> {
+	const row = await db.one<{ enrolled: boolean }>(
+		'SELECT totp_key IS NOT NULL AS enrolled FROM users WHERE id = $id',
+		{ id: userId }
+	);
+	return row?.enrolled ?? false;
+}
+
+/**
+ * Checks a code against the user's key. A code whose step is not later than the last accepted one is
+ * refused, so a code seen over a shoulder or in a log cannot be used again.
+ */
+export async function verifyTotp(
+	db: Database,
+	userId: number,
+	code: string,
+	now = Date.now()
+): Promise<boolean> {
+	const row = await db.one<{ key: string | null }>(
+		'SELECT to_base64(totp_key) AS key FROM users WHERE id = $id',
+		{
+			id: userId
+		}
+	);
+	if (!row?.key) return false;
+	const step = matchingStep(decodeBase64(row.key), code, now);
+	if (step === null) return false;
+	// The condition in the UPDATE makes two simultaneous uses of one code accept only one; the other
+	// finds the step taken, or loses DuckDB's write conflict on the row.
+	const changed = await onceOnly(
+		db.run(
+			`UPDATE users SET totp_last_step = $step
+			 WHERE id = $id AND (totp_last_step IS NULL OR totp_last_step < $step)`,
+			{ step, id: userId }
+		)
+	);
+	return changed === 1;
+}
+
+/** Ten new recovery codes (the old ones stop working), shown once: `xxxx-xxxx-xxxx-xxxx`, 80 random bits each. */
+export async function replaceRecoveryCodes(db: Database, userId: number): Promise<string[]> {
+	const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+		const bytes = new Uint8Array(10);
+		crypto.getRandomValues(bytes);
+		return encodeBase32UpperCaseNoPadding(bytes)
+			.toLowerCase()
+			.replace(/(.{4})(?=.)/g, '$1-');
+	});
+	await db.transaction(async (tx) => {
+		await tx.run('DELETE FROM recovery_codes WHERE user_id = $id', { id: userId });
+		for (const code of codes) {
+			await tx.run('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($id, $hash)', {
+				id: userId,
+				hash: hashSecret(normaliseRecoveryCode(code))
+			});
+		}
+	});
+	return codes;
+}
+
+function normaliseRecoveryCode(code: string): string {
+	return code.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Uses one recovery code; true when it was valid and unused (it is used up now). */
+export async function useRecoveryCode(db: Database, userId: number, code: string): Promise<boolean> {
+	const normalised = normaliseRecoveryCode(code);
+	if (normalised.length !== 16) return false;
+	const changed = await onceOnly(
+		db.run(
+			`UPDATE recovery_codes SET used_at = current_timestamp
+			 WHERE user_id = $id AND code_hash = $hash AND used_at IS NULL`,
+			{ id: userId, hash: hashSecret(normalised) }
+		)
+	);
+	return changed === 1;
+}
+
+/** How many unused recovery codes the user has left. */
+export async function recoveryCodesLeft(db: Database, userId: number): Promise<number> {
+	const row = await db.one<{ n: number }>(
+		'SELECT count(*) AS n FROM recovery_codes WHERE user_id = $id AND used_at IS NULL',
+		{ id: userId }
+	);
+	return row?.n ?? 0;
+}
+
+/** Removes the authenticator and the recovery codes, and ends the sessions: the next login sets up a new one. */
+export async function resetSecondFactor(db: Database, userId: number): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.run('UPDATE users SET totp_key = NULL, totp_last_step = NULL WHERE id = $id', { id: userId });
+		await tx.run('DELETE FROM recovery_codes WHERE user_id = $id', { id: userId });
+		await tx.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
+	});
+}
