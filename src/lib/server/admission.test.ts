@@ -1,6 +1,6 @@
 /** Admission lets a bounded number of reading requests in at once and the rest in arrival order. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { admission } from './admission';
 
 function event(method = 'GET', isSubRequest = false): RequestEvent {
@@ -20,6 +20,10 @@ function gate(log: string[], name: string) {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+	vi.useRealTimers();
+});
 
 describe('admission', () => {
 	it('lets at most the limit in, and the others in the order they came', async () => {
@@ -58,6 +62,33 @@ describe('admission', () => {
 		expect(log).toEqual(['next']);
 		next.release();
 		expect(await (await response).text()).toBe('next');
+	});
+
+	it('gives the place of a request that hangs to the next one after a while', async () => {
+		vi.useFakeTimers();
+		const handle = admission(1, 1000);
+		const log: string[] = [];
+		const hanging = gate(log, 'hangs');
+		const next = gate(log, 'next');
+		const first = handle({ event: event(), resolve: hanging.resolve });
+		const second = handle({ event: event(), resolve: next.resolve });
+		await vi.advanceTimersByTimeAsync(999);
+		expect(log).toEqual(['hangs']);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(log).toEqual(['hangs', 'next']);
+		next.release();
+		hanging.release();
+		expect(await (await second).text()).toBe('next');
+		expect(await (await first).text()).toBe('hangs');
+		// The late request's own end frees nothing twice: one place again, taken by one request.
+		const third = gate(log, 'third');
+		const fourth = gate(log, 'fourth');
+		const responses = [third, fourth].map((g) => handle({ event: event(), resolve: g.resolve }));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(log).toEqual(['hangs', 'next', 'third']);
+		third.release();
+		fourth.release();
+		await Promise.all(responses);
 	});
 
 	it('never holds back forms, uploads or the app calling itself', async () => {

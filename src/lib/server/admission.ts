@@ -17,8 +17,14 @@ function queued(event: RequestEvent): boolean {
 	return (method === 'GET' || method === 'HEAD') && !event.isSubRequest;
 }
 
+/**
+ * A request still inside after this long gives its place up (and goes on): one that hangs, on a
+ * statement that never returns, must not keep the others out for good.
+ */
+export const PLACE_HELD_MS = 30_000;
+
 /** A handle that lets at most `limit` reading requests into the rest of the app, first come first served. */
-export function admission(limit = ADMITTED): Handle {
+export function admission(limit = ADMITTED, heldMs = PLACE_HELD_MS): Handle {
 	let inside = 0;
 	const waiting: (() => void)[] = [];
 	const leave = () => {
@@ -30,10 +36,19 @@ export function admission(limit = ADMITTED): Handle {
 		if (!queued(event)) return resolve(event);
 		if (inside < limit) inside++;
 		else await new Promise<void>((enter) => waiting.push(enter));
+		let left = false;
+		const leaveOnce = () => {
+			if (left) return;
+			left = true;
+			leave();
+		};
+		const timer = setTimeout(leaveOnce, heldMs);
+		timer.unref?.();
 		try {
 			return await resolve(event);
 		} finally {
-			leave();
+			clearTimeout(timer);
+			leaveOnce();
 		}
 	};
 }
