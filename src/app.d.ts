@@ -14,6 +14,8 @@ declare global {
 			 * up an authenticator first. `user` stays null until then.
 			 */
 			pendingSecondFactor: { step: SecondFactorStep; user: SessionUser } | null;
+			/** Set by a page's load whose answer may be kept until the data changes (`keepPage`). */
+			keepPage?: boolean;
 		}
 		interface Error {
 			message: string;

@@ -3,13 +3,20 @@ import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, closeDb } from '$lib/server/db';
 import { purgeExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie } from '$lib/server/auth/cookie';
+import {
+	deleteSessionTokenCookie,
+	sessionCookieHeader,
+	sessionCookieName,
+	setSessionTokenCookie
+} from '$lib/server/auth/cookie';
 import { validateApiToken } from '$lib/server/auth/api-tokens';
 import { pendingStep, STEP_PAGES } from '$lib/server/auth/second-factor';
 import { purgeExpiredCases } from '$lib/server/ingest/history';
 import { serverBackup } from '$lib/server/backup';
 import { config } from '$lib/server/config';
 import { admission } from '$lib/server/admission';
+import { pageCache } from '$lib/server/page-cache';
+import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -138,5 +145,26 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Analysis pages viewed again by the same user are answered as rendered before, until the next write
+ * to the database or the next day; the session cookie is renewed as on any other page.
+ */
+const handlePageCache = pageCache({
+	version: async () => `${(await getDb()).generation} ${todayInAmsterdam()}`,
+	requestCookies: ({ cookies, url, locals }) => {
+		const token = cookies.get(sessionCookieName(url));
+		return token && locals.session
+			? [sessionCookieHeader(cookies, url, token, locals.session.expiresAt)]
+			: [];
+	}
+});
+
 // Page views queue first, so that under load they are served in the order they came in.
-export const handle: Handle = sequence(admission(), handleHeaders, handleCrossSite, handleAuth, handleGuard);
+export const handle: Handle = sequence(
+	admission(),
+	handleHeaders,
+	handleCrossSite,
+	handleAuth,
+	handleGuard,
+	handlePageCache
+);

@@ -37,11 +37,13 @@ const ACCOUNTS: BenchUser[] = [
  * returned. Plain node:http, as autocannon uses: fetch cost the client about 2 ms a page, taken from
  * the same two cores the server runs on.
  */
-function view(agent: http.Agent, url: string, cookie: string): Promise<number> {
+function view(agent: http.Agent, url: string, cookie: string): Promise<{ status: number; kept: boolean }> {
 	return new Promise((resolve, reject) => {
 		const request = http.get(url, { agent, headers: { cookie } }, (response) => {
 			response.on('data', () => undefined);
-			response.on('end', () => resolve(response.statusCode ?? 0));
+			response.on('end', () =>
+				resolve({ status: response.statusCode ?? 0, kept: response.headers['x-cache'] === 'hit' })
+			);
 			response.on('error', reject);
 		});
 		request.on('error', reject);
@@ -84,6 +86,8 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 		/** When each view ended, for the figures per ten seconds. */
 		const finished: number[] = [];
 		const errors: string[] = [];
+		/** Views answered with a page kept from an earlier view (see src/lib/server/page-cache.ts). */
+		let kept = 0;
 		const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
 		const deadline = Date.now() + SECONDS * 1000;
 		const user = async (n: number) => {
@@ -92,7 +96,8 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 				const page = PAGES[i % PAGES.length];
 				const started = performance.now();
 				try {
-					const status = await view(agent, server.base + page, cookie);
+					const { status, kept: wasKept } = await view(agent, server.base + page, cookie);
+					if (wasKept) kept++;
 					if (status !== 200) errors.push(`${page}: HTTP ${status}`);
 				} catch (error) {
 					errors.push(`${page}: ${(error as Error).message}`);
@@ -115,6 +120,7 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 			seconds: SECONDS,
 			requests: times.length,
 			errors: errors.length,
+			keptPages: kept,
 			requestsPerSecond: times.length / SECONDS,
 			p50Ms: percentile(sorted, 50),
 			p95Ms: percentile(sorted, 95),
@@ -126,6 +132,9 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 		};
 		console.log(
 			`  ${USERS} users, ${SECONDS} s: ${times.length} pages (${figures.requestsPerSecond.toFixed(1)}/s), ${errors.length} errors; p50 ${figures.p50Ms.toFixed(0)} ms, p95 ${figures.p95Ms.toFixed(0)} ms (target < 500 ms), p99 ${figures.p99Ms.toFixed(0)} ms`
+		);
+		console.log(
+			`  rendered ${times.length - kept} pages, answered ${kept} as kept from an earlier view of the same user and address`
 		);
 		console.log(
 			`  CPU per page: server ${figures.serverCpuMsPerPage.toFixed(1)} ms, load client ${figures.clientCpuMsPerPage.toFixed(1)} ms`

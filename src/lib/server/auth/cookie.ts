@@ -13,14 +13,23 @@ export function sessionCookieName(url: URL): string {
 	return secure(url) ? HOST : PLAIN;
 }
 
-export function setSessionTokenCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {
-	cookies.set(sessionCookieName(url), token, {
+function cookieOptions(url: URL, expiresAt: number) {
+	return {
 		httpOnly: true,
 		sameSite: 'lax',
 		path: '/',
 		secure: secure(url),
 		expires: new Date(expiresAt)
-	});
+	} as const;
+}
+
+export function setSessionTokenCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {
+	cookies.set(sessionCookieName(url), token, cookieOptions(url, expiresAt));
+}
+
+/** The same cookie as a `set-cookie` value, for a response that SvelteKit did not render (a kept page). */
+export function sessionCookieHeader(cookies: Cookies, url: URL, token: string, expiresAt: number): string {
+	return cookies.serialize(sessionCookieName(url), token, cookieOptions(url, expiresAt));
 }
 
 export function deleteSessionTokenCookie(cookies: Cookies, url: URL): void {
