@@ -155,6 +155,29 @@ describe('pageCache', () => {
 		expect(page.renders()).toBe(2);
 	});
 
+	it('lets views of a page being rendered wait for that render', async () => {
+		const handle = cache();
+		const page = renderer();
+		const views = await Promise.all(
+			Array.from({ length: 5 }, () => handle({ event: event(), resolve: page.resolve }))
+		);
+		expect(page.renders()).toBe(1);
+		expect(views.map((v) => v.headers.get('x-cache')).sort()).toEqual(['hit', 'hit', 'hit', 'hit', 'miss']);
+		const bodies = await Promise.all(views.map((v) => v.text()));
+		expect(new Set(bodies.map((b) => b.replace(scriptNonce(b)!, 'N'))).size).toBe(1);
+		expect(new Set(bodies.map(scriptNonce)).size).toBe(5);
+	});
+
+	it('lets waiting views render for themselves when the page was not kept', async () => {
+		const handle = cache();
+		const page = renderer({ keep: false });
+		const views = await Promise.all(
+			Array.from({ length: 3 }, () => handle({ event: event(), resolve: page.resolve }))
+		);
+		expect(page.renders()).toBe(3);
+		expect(views.map((v) => v.status)).toEqual([200, 200, 200]);
+	});
+
 	it('lets the least recently viewed pages go beyond its size', async () => {
 		const page = renderer();
 		const oneSize = (await (await page.resolve(event())).text()).length;

@@ -91,6 +91,19 @@ export function pageCache(options: PageCacheOptions): Handle {
 	let keptVersion = '';
 	let chars = 0;
 
+	const rendering = new Map<string, Promise<KeptPage | null>>();
+
+	const store = (key: string, page: KeptPage) => {
+		chars += page.chars - (pages.get(key)?.chars ?? 0);
+		pages.delete(key);
+		pages.set(key, page);
+		for (const [oldest, old] of pages) {
+			if (chars <= maxChars) break;
+			pages.delete(oldest);
+			chars -= old.chars;
+		}
+	};
+
 	const forgetAll = (version: string) => {
 		pages.clear();
 		chars = 0;
@@ -109,22 +122,30 @@ export function pageCache(options: PageCacheOptions): Handle {
 			pages.set(key, hit);
 			return replay(hit, options.requestCookies(event));
 		}
-		const response = await resolve(event);
-		if (!event.locals.keepPage || !keepable(response, options.requestCookies(event))) return response;
-		const { page, text } = await keep(response);
-		// The data may have changed while the page was rendered: keep it only if it still holds.
-		if ((await options.version()) === version && version === keptVersion && page.chars <= maxChars) {
-			chars += page.chars - (pages.get(key)?.chars ?? 0);
-			pages.delete(key);
-			pages.set(key, page);
-			for (const [oldest, old] of pages) {
-				if (chars <= maxChars) break;
-				pages.delete(oldest);
-				chars -= old.chars;
-			}
+		// Views of a page being rendered wait for that render instead of rendering it again.
+		const pending = rendering.get(key);
+		if (pending) {
+			const page = await pending;
+			return page ? replay(page, options.requestCookies(event)) : resolve(event);
 		}
-		const headers = new Headers(response.headers);
-		headers.set('x-cache', 'miss');
-		return new Response(text, { status: response.status, headers });
+		let rendered!: (page: KeptPage | null) => void;
+		rendering.set(key, new Promise((settle) => (rendered = settle)));
+		try {
+			const response = await resolve(event);
+			if (!event.locals.keepPage || !keepable(response, options.requestCookies(event))) return response;
+			const { page, text } = await keep(response);
+			// The data may have changed while the page was rendered: keep it only if it still holds.
+			if ((await options.version()) === version && version === keptVersion && page.chars <= maxChars) {
+				store(key, page);
+				rendered(page);
+			}
+			const headers = new Headers(response.headers);
+			headers.set('x-cache', 'miss');
+			return new Response(text, { status: response.status, headers });
+		} finally {
+			// Not kept (or failed): those waiting render it themselves.
+			rendered(null);
+			rendering.delete(key);
+		}
 	};
 }
