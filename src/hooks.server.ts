@@ -17,6 +17,7 @@ import { config } from '$lib/server/config';
 import { admission } from '$lib/server/admission';
 import { pageCache } from '$lib/server/page-cache';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
+import { keepViewsWarm } from '$lib/server/analytics/warm';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,8 +44,14 @@ export const init: ServerInit = async () => {
 			config.backupIntervalHours * 60 * 60 * 1000
 		).unref();
 	}
+	// The first visitor after a start or an import finds the default views computed.
+	const warmer = keepViewsWarm(db);
 	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT).
-	process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		// A view being computed finishes first: the file is not closed under a running query.
+		warmer.stop();
+		void warmer.idle().then(closeDb);
+	});
 };
 
 /** Pages and endpoints anyone may open. */

@@ -128,6 +128,22 @@ export async function setPassword(db: Database, id: number, password: string): P
 	});
 }
 
+/** The distinct reaches of enabled users, of the most recent sign-in first (never signed in last), at most `limit`. */
+export async function recentReaches(db: Database, limit: number): Promise<Reach[]> {
+	const rows = await db.all<Pick<UserRow, 'role' | 'all_gemeenten' | 'gemeenten'>>(
+		`SELECT role, all_gemeenten, gemeenten FROM users WHERE NOT disabled
+		 ORDER BY last_login_at DESC NULLS LAST, id`
+	);
+	const reaches = new Map<string, Reach>();
+	for (const row of rows) {
+		const reach = reachOf(row);
+		const key = JSON.stringify(reach);
+		if (!reaches.has(key)) reaches.set(key, reach);
+		if (reaches.size === limit) break;
+	}
+	return [...reaches.values()];
+}
+
 export async function listUsers(db: Database): Promise<UserRow[]> {
 	return db.all<UserRow>('SELECT * FROM users ORDER BY email');
 }

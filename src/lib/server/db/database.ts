@@ -31,6 +31,7 @@ export function queryable(connection: DuckDBConnection): Queryable {
 
 export class Database implements Queryable {
 	private committed = 0;
+	private readonly commitListeners = new Set<() => void>();
 	private readonly pool: ConnectionPool;
 
 	private constructor(
@@ -119,6 +120,13 @@ export class Database implements Queryable {
 	/** Records a write committed outside `transaction()` (the import commits on its own connection). */
 	changed(): void {
 		this.committed++;
+		for (const listener of this.commitListeners) listener();
+	}
+
+	/** Calls `listener` after every committed write transaction; the answer stops it. */
+	onCommit(listener: () => void): () => void {
+		this.commitListeners.add(listener);
+		return () => this.commitListeners.delete(listener);
 	}
 
 	/**
