@@ -1,4 +1,4 @@
-/** Accessibility in Chromium: every page of the routes tree axe clean for every role (error pages too), and the main tasks done with the keyboard alone. */
+/** Accessibility in Chromium: every page of the routes tree axe clean and reflowing at 320 px for every role (error pages too), and the main tasks done with the keyboard alone. */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -150,6 +150,21 @@ async function axeProblems(page: Page, name: string): Promise<string[]> {
 	return violations.length === 0 ? [] : [formatViolations(name, violations)];
 }
 
+/**
+ * WCAG 1.4.10 (reflow): at 320 CSS pixels wide, as a 1280-pixel screen at 400% zoom, the page itself does
+ * not scroll sideways; a wide table scrolls in its own box. Two frames let the charts follow the new width.
+ */
+async function reflowProblems(page: Page, name: string): Promise<string[]> {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 320, height: 800 });
+	const width = await page.evaluate(async () => {
+		await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		return document.documentElement.scrollWidth;
+	});
+	await page.setViewportSize(size);
+	return width > 320 ? [`${name}: at 320 px wide the page is ${width} px wide (WCAG 1.4.10, reflow)`] : [];
+}
+
 beforeAll(async () => {
 	portal = await openBrowserPortal('e2e-a11y', {
 		exports: [sampleExport, { name: 'gelijk.csv', text: ALIKE }],
@@ -224,11 +239,14 @@ describe('the routes tree', () => {
 
 describe('without a session', () => {
 	for (const address of PUBLIC_PAGES) {
-		it(`${address} is axe clean`, async () => {
+		it(`${address} is axe clean and reflows at 320 px`, async () => {
 			const page = await newPage();
 			expect(await visit(page, address)).toBe(200);
 			expect(new URL(page.url()).pathname).toBe(address);
-			const problems = await axeProblems(page, `${address} without a session`);
+			const problems = [
+				...(await axeProblems(page, `${address} without a session`)),
+				...(await reflowProblems(page, `${address} without a session`))
+			];
 			expect(problems, problems.join('\n')).toEqual([]);
 			// The same page through the shared helper, which runs axe through AxeBuilder.
 			await expectAxeClean(page, `${address} without a session (AxeBuilder)`);
@@ -288,7 +306,7 @@ describe('every page, as every role', () => {
 	// The roles run side by side, each in its own browser context; the pages of one role run in turn.
 	for (const role of ROLES) {
 		it.concurrent(
-			`as ${role}: every page, refused ones too, and the open states are axe clean`,
+			`as ${role}: every page, refused ones too, and the open states are axe clean and reflow at 320 px`,
 			async ({ expect }) => {
 				const page = pages[role];
 				const caseLevel = capabilities(role).caseLevel;
@@ -314,6 +332,7 @@ describe('every page, as every role', () => {
 							.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
 					}
 					problems.push(...(await axeProblems(page, `${address} as ${role} (HTTP ${status})`)));
+					problems.push(...(await reflowProblems(page, `${address} as ${role}`)));
 				}
 				scanned[role] = ROLE_PAGES.length;
 
@@ -323,6 +342,7 @@ describe('every page, as every role', () => {
 				expect(organisationCells.length > 0, 'organisation cells to open').toBe(caseLevel);
 				if (caseLevel) {
 					problems.push(...(await axeProblems(page, `${LEEFGEBIEDEN_CELL} as ${role}`)));
+					problems.push(...(await reflowProblems(page, `${LEEFGEBIEDEN_CELL} as ${role}`)));
 					const cell = new URL(organisationCells[0]);
 					expect(await visit(page, cell.href)).toBe(200);
 					await expect(page.locator(cell.hash).count()).resolves.toBe(1);

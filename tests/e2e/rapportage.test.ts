@@ -15,6 +15,23 @@ const LANDELIJK = 'landelijk@example.nl';
  * A, B, D, G, K are registered; B, C, D are solved (D without afgerond_op counts on its aangemeld_op);
  * F is withdrawn; A, G, J, L are open on 30 September. Q2: C, E, F in; E withdrawn; C, F, J, L open.
  */
+/** Case Z1, alone in 2023, names every leefgebied: the first quarter of 2023 prints the widest matrix. */
+const ALL_LEEFGEBIEDEN = [
+	'financiën',
+	'wonen',
+	'psychische gezondheid',
+	'verblijf',
+	'werk en activiteiten',
+	'sociale relaties',
+	'zingeving',
+	'onderwijs',
+	'lichamelijke gezondheid',
+	'opvoeden en opgroeien',
+	'verslaving',
+	'veiligheid en justitie',
+	'zelfzorg'
+].join('|');
+
 const LEEUWARDEN_EXPORT = `casus_id;gemeente;aangemeld_op;afgerond_op;status;uitkomst;leefgebieden;escalatie;kwestie;fonds;kosten_oplossing;besparing_laag;besparing_hoog;baten_bij
 A;GM0080;2025-07-10;;open;;wonen|financiën;;Huurtoeslag stopt bij adresonderzoek;;;;;
 B;GM0080;2025-08-01;2025-09-15;afgerond;opgelost;financiën;lokale_tafel;Huurtoeslag stopt bij adresonderzoek;maatwerkbudget;100,00;400,00;1000,00;gemeente|zorgverzekeraar
@@ -29,6 +46,7 @@ J;GM0080;2024-09-20;;open;;wonen;;;;;;;
 K;GM0080;2025-07-01;2025-08-01;afgerond;niet_opgelost;wonen|financiën;bestuurlijk;;;;;;
 L;GM0080;2025-03-01;2025-10-15;afgerond;opgelost;wonen;;;;;;;
 U1;GM0344;2025-07-05;;open;;wonen;;;;;;;
+Z1;GM0080;2023-02-01;2023-03-01;afgerond;opgelost;${ALL_LEEFGEBIEDEN};;;;;;;
 `;
 
 const KEY_SENTENCE =
@@ -177,6 +195,15 @@ describe('/rapportage', () => {
 				.locator('.rapport-section')
 				.evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
 			expect(breaks.every((b) => b === 'page')).toBe(true);
+			// On A4 (210 mm less two margins of 16 mm: 673 CSS pixels) the whole matrix fits, its names read upwards.
+			await page.goto('/rapportage?periode=2023-Q1', { waitUntil: 'networkidle' });
+			await page.setViewportSize({ width: 673, height: 1000 });
+			const matrix = await page.locator('.rapport .portal-heatmap').evaluate((box) => ({
+				columns: box.querySelectorAll('thead th').length,
+				overflow: box.scrollWidth - box.clientWidth
+			}));
+			expect(matrix.columns).toBe(13);
+			expect(matrix.overflow).toBeLessThanOrEqual(0);
 		});
 	});
 
