@@ -5,6 +5,7 @@ import path from 'node:path';
 import { BENCH_DIR } from './fixtures';
 import { analyticsDatabase } from './cooccurrence';
 import { warmDefaultViews } from '../../src/lib/server/analytics/warm';
+import { reachOf } from '../../src/lib/server/auth/users';
 import { login, startBenchServer, type BenchUser } from './server';
 
 const USERS = Number(process.env.LOAD_USERS || 50);
@@ -81,7 +82,7 @@ export async function loadBenchmark(cases: number): Promise<Record<string, numbe
 	const warmStart = performance.now();
 	const warmed = await warmDefaultViews(
 		db,
-		ACCOUNTS.map((a) => (a.role === 'landelijk' ? { all: true } : { all: false, gemeenten: a.gemeenten }))
+		ACCOUNTS.map((a) => reachOf({ role: a.role, all_gemeenten: false, gemeenten: a.gemeenten }))
 	);
 	const warmMs = performance.now() - warmStart;
 	console.log(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { formLogin } from '../../tests/support/form-login';
+import type { Role } from '../../src/lib/domain/roles';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -67,7 +68,7 @@ export function removeDatabase(file: string): void {
 /** A bench account to create before the server starts: role and reach as the CLI takes them. */
 export interface BenchUser {
 	email: string;
-	role: string;
+	role: Role;
 	gemeenten: string[];
 	/** Also an API token for it. */
 	token?: boolean;

@@ -9,6 +9,9 @@ import { maskCounts, type MaskCount } from './counts';
 /** `single`: the diagonal counts cases naming that label alone (Maatwerkloket 2019-2022); `total`: every case naming it. */
 export type Diagonal = 'single' | 'total';
 
+/** The diagonal a matrix shows when the address names none (as in the Maatwerkloket analysis). */
+export const DEFAULT_DIAGONAL: Diagonal = 'single';
+
 /** `single` or `total` from a query parameter; null for anything else. */
 export function parseDiagonal(value: string | null): Diagonal | null {
 	return value === 'single' || value === 'total' ? value : null;

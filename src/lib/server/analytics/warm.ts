@@ -3,6 +3,7 @@ import type { Reach } from '$lib/domain/roles';
 import type { Database } from '../db';
 import { recentReaches } from '../auth/users';
 import { todayInAmsterdam } from '../kwesties/signals';
+import { DEFAULT_DIAGONAL } from './cooccurrence';
 import { parseFilter } from './filter';
 import { filterOptions } from './reach';
 import { keyFigures } from './dashboard';
@@ -12,7 +13,7 @@ import { wettenView } from './wetten';
 import { escalatieView } from './escalatie';
 
 /** Reaches warmed at most: the views of each are kept (memoUntilWrite holds 100 answers per view). */
-export const WARM_REACHES = 20;
+const WARM_REACHES = 20;
 
 /** What a page without filters in its address asks, as its load asks it (the same memo keys). */
 function defaultViews(db: Database, reach: Reach): (() => Promise<unknown>)[] {
@@ -22,8 +23,8 @@ function defaultViews(db: Database, reach: Reach): (() => Promise<unknown>)[] {
 	return [
 		() => filterOptions(db, reach),
 		() => keyFigures(db, reach, filter),
-		() => leefgebiedenView(db, reach, filter, 'single'),
-		() => organisatiesView(db, reach, filter, 'single'),
+		() => leefgebiedenView(db, reach, filter, DEFAULT_DIAGONAL),
+		() => organisatiesView(db, reach, filter, DEFAULT_DIAGONAL),
 		() => wettenView(db, reach, filter),
 		() => escalatieView(db, reach, filter, todayInAmsterdam())
 	];
@@ -72,7 +73,6 @@ export function keepViewsWarm(db: Database, delayMs = 2_000): ViewWarmer {
 	};
 	const warm = () => {
 		timer = undefined;
-		if (stopped) return settle();
 		const generation = db.generation;
 		running = recentReaches(db, WARM_REACHES)
 			.then((reaches) => warmDefaultViews(db, reaches, () => stopped || db.generation !== generation))
@@ -88,7 +88,6 @@ export function keepViewsWarm(db: Database, delayMs = 2_000): ViewWarmer {
 			});
 	};
 	const unsubscribe = db.onCommit(() => {
-		if (stopped) return;
 		clearTimeout(timer);
 		timer = setTimeout(warm, delayMs);
 		timer.unref();

@@ -10,7 +10,7 @@ import { capabilities } from '$lib/domain/roles';
 import { escalatieView } from '../analytics/escalatie';
 import { leefgebiedenView } from '../analytics/leefgebieden';
 import { organisatiesView } from '../analytics/organisaties';
-import { parseDiagonal } from '../analytics/cooccurrence';
+import { DEFAULT_DIAGONAL, parseDiagonal } from '../analytics/cooccurrence';
 import { wettenView } from '../analytics/wetten';
 import { todayInAmsterdam } from '../kwesties/signals';
 import { signalList } from '../kwesties/signal-list';
@@ -25,6 +25,9 @@ type TableSource = (
 	filter: CaseFilter,
 	params: URLSearchParams
 ) => Promise<DataTable[]>;
+
+/** The matrix reading the download asks for, as its page shows it. */
+const diagonalOf = (params: URLSearchParams) => parseDiagonal(params.get('diagonal')) ?? DEFAULT_DIAGONAL;
 
 const SOURCES: Record<string, TableSource> = {
 	audit: async (db, user, _filter, params) => {
@@ -42,11 +45,9 @@ const SOURCES: Record<string, TableSource> = {
 		return (await kwestieDetail(db, user, kwestie, todayInAmsterdam())).tables;
 	},
 	leefgebieden: async (db, user, filter, params) =>
-		(await leefgebiedenView(db, user.reach, filter, parseDiagonal(params.get('diagonal')) ?? 'single'))
-			.tables,
+		(await leefgebiedenView(db, user.reach, filter, diagonalOf(params))).tables,
 	organisaties: async (db, user, filter, params) =>
-		(await organisatiesView(db, user.reach, filter, parseDiagonal(params.get('diagonal')) ?? 'single'))
-			.tables,
+		(await organisatiesView(db, user.reach, filter, diagonalOf(params))).tables,
 	signalen: async (db, user, filter, params) => {
 		const parsed = parseSignalOptions(params, await signalSettings(db, user.reach, filter.gemeente));
 		if (!parsed.ok) return [];

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { analysisScope } from '$lib/server/analysis-scope';
 import { organisatiesView } from '$lib/server/analytics/organisaties';
 import { requestedCell, CELL_CASE_LIMIT } from '$lib/server/analytics/cell-cases';
-import { parseDiagonal } from '$lib/server/analytics/cooccurrence';
+import { DEFAULT_DIAGONAL, parseDiagonal } from '$lib/server/analytics/cooccurrence';
 import { capabilities } from '$lib/domain/roles';
 import { keepPage } from '$lib/server/page-cache';
 
@@ -12,7 +12,7 @@ const MATRICES = ['organisaties', 'ministeries'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { user, filter, db, options } = await analysisScope(event);
-	const diagonal = parseDiagonal(event.url.searchParams.get('diagonal')) ?? 'single';
+	const diagonal = parseDiagonal(event.url.searchParams.get('diagonal')) ?? DEFAULT_DIAGONAL;
 	const view = await organisatiesView(db, user.reach, filter, diagonal);
 	const matrix = MATRICES.find((m) => m === (event.url.searchParams.get('matrix') ?? 'organisaties'));
 	if (!matrix) error(400, 'Onbekende matrix: kies organisaties of ministeries.');
