@@ -294,5 +294,61 @@ CREATE TABLE recovery_codes (
 	used_at TIMESTAMP
 );
 `
+	},
+	{
+		version: 6,
+		name: 'security review',
+		sql: `
+-- API tokens end: an expiry (tokens of before this release: 90 days after the upgrade) and a name
+-- unique per user. DuckDB cannot add a constraint to a table, so the table is rebuilt; a name a user
+-- gave twice keeps its first token and the later ones get their token id added.
+CREATE TABLE api_tokens_v6 (
+	id VARCHAR PRIMARY KEY,
+	secret_hash VARCHAR NOT NULL,
+	user_id BIGINT NOT NULL,
+	name VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	expires_at TIMESTAMP NOT NULL,
+	last_used_at TIMESTAMP,
+	UNIQUE (user_id, name)
+);
+INSERT INTO api_tokens_v6 (id, secret_hash, user_id, name, created_at, expires_at, last_used_at)
+SELECT id, secret_hash, user_id,
+	CASE WHEN row_number() OVER (PARTITION BY user_id, name ORDER BY created_at, id) = 1 THEN name
+		ELSE name || ' (' || id || ')' END,
+	created_at, current_timestamp + INTERVAL 90 DAY, last_used_at
+FROM api_tokens;
+DROP TABLE api_tokens;
+ALTER TABLE api_tokens_v6 RENAME TO api_tokens;
+
+-- Column mappings belong to a municipality (scope GMxxxx) or to the installation (scope '*', set by
+-- the CLI). Profiles of before this release were global: they become the installation's.
+CREATE TABLE mapping_profiles_v6 (
+	scope VARCHAR NOT NULL,
+	name VARCHAR NOT NULL,
+	mapping JSON NOT NULL,
+	updated_by VARCHAR,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	PRIMARY KEY (scope, name)
+);
+INSERT INTO mapping_profiles_v6 (scope, name, mapping, updated_by, updated_at)
+SELECT '*', name, mapping, 'cli', updated_at FROM mapping_profiles;
+DROP TABLE mapping_profiles;
+ALTER TABLE mapping_profiles_v6 RENAME TO mapping_profiles;
+
+-- The public keys (Ed25519, base64 of the raw 32 bytes) that national packages of a municipality
+-- must be signed with; the installation's own key pair lives outside the database (PACKAGE_KEY_PATH).
+CREATE TABLE package_keys (
+	gemeente VARCHAR PRIMARY KEY,
+	public_key VARCHAR NOT NULL,
+	registered_by VARCHAR NOT NULL,
+	registered_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- "New since your last visit" comes from the sign-in before this session's, so opening a page writes
+-- nothing: the visits a GET used to record go.
+ALTER TABLE sessions ADD COLUMN previous_login_at TIMESTAMP;
+DROP TABLE signal_visits;
+`
 	}
 ];

@@ -1,0 +1,102 @@
+/** Upgrading a database made by the previous release (schema 5): what it stored survives migration 6. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { Database } from './database';
+import { migrations } from './migrations';
+
+let dir: string | undefined;
+afterEach(() => {
+	if (dir) fs.rmSync(dir, { recursive: true, force: true });
+	dir = undefined;
+});
+
+/** A file as the previous release left it: migrations 1 to 5 applied, with tokens, profiles and visits in it. */
+async function previousRelease(): Promise<string> {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
+	const file = path.join(dir, 'portal.duckdb');
+	const instance = await DuckDBInstance.create(file);
+	const c = await instance.connect();
+	await c.run(`CREATE TABLE schema_migrations (
+		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
+	for (const m of migrations.filter((m) => m.version <= 5)) {
+		await c.run(m.sql);
+		await c.run(`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}')`);
+	}
+	await c.run(`INSERT INTO users (id, email, password_hash, role, gemeenten) VALUES
+		(1, 'a@gemeente.nl', 'x', 'beheerder', ['GM0344']), (2, 'b@gemeente.nl', 'x', 'college', ['GM0344'])`);
+	await c.run(`INSERT INTO api_tokens (id, secret_hash, user_id, name, created_at, last_used_at) VALUES
+		('slp_a', 'h1', 1, 'rapportage', TIMESTAMP '2026-01-01 10:00:00', NULL),
+		('slp_b', 'h2', 1, 'rapportage', TIMESTAMP '2026-02-01 10:00:00', TIMESTAMP '2026-03-01 09:00:00'),
+		('slp_c', 'h3', 2, 'rapportage', TIMESTAMP '2026-01-05 10:00:00', NULL)`);
+	await c.run(`INSERT INTO mapping_profiles (name, mapping) VALUES ('mijnsysteem', '{"Dossier":"casus_id"}')`);
+	await c.run(`INSERT INTO sessions VALUES ('s1', 'h', 1, 1, 1, true)`);
+	await c.run(`INSERT INTO signal_visits VALUES (1, TIMESTAMP '2026-03-01 09:00:00')`);
+	c.closeSync();
+	instance.closeSync();
+	return file;
+}
+
+describe('migration 6 on a database of the previous release', () => {
+	it('keeps every token, gives it 90 days from the upgrade and makes names unique per user', async () => {
+		const db = await Database.open(await previousRelease());
+		try {
+			const tokens = await db.all<{ id: string; name: string; days: number; last: string | null }>(
+				`SELECT id, name, date_diff('day', current_timestamp::TIMESTAMP, expires_at) AS days,
+				        strftime(last_used_at, '%Y-%m-%d') AS last
+				 FROM api_tokens ORDER BY id`
+			);
+			expect(tokens.map((t) => [t.id, t.name, t.last])).toEqual([
+				['slp_a', 'rapportage', null],
+				['slp_b', 'rapportage (slp_b)', '2026-03-01'],
+				['slp_c', 'rapportage', null]
+			]);
+			for (const t of tokens) expect(t.days).toBeGreaterThanOrEqual(89);
+			for (const t of tokens) expect(t.days).toBeLessThanOrEqual(90);
+			await expect(
+				db.run(
+					`INSERT INTO api_tokens (id, secret_hash, user_id, name, expires_at)
+					 VALUES ('slp_d', 'h', 2, 'rapportage', current_timestamp)`
+				)
+			).rejects.toThrow(/constraint|duplicate/i);
+		} finally {
+			db.close();
+		}
+	});
+
+	it("keeps a global column mapping as the installation's and lets municipalities keep their own of the same name", async () => {
+		const db = await Database.open(await previousRelease());
+		try {
+			expect(await db.all('SELECT scope, name, mapping::VARCHAR AS mapping FROM mapping_profiles')).toEqual([
+				{ scope: '*', name: 'mijnsysteem', mapping: '{"Dossier":"casus_id"}' }
+			]);
+			await db.run(`INSERT INTO mapping_profiles (scope, name, mapping) VALUES ('GM0344', 'mijnsysteem', '{}')`);
+			await expect(
+				db.run(`INSERT INTO mapping_profiles (scope, name, mapping) VALUES ('GM0344', 'mijnsysteem', '{}')`)
+			).rejects.toThrow(/constraint|duplicate/i);
+		} finally {
+			db.close();
+		}
+	});
+
+	it('keeps sessions and users, and is recorded once', async () => {
+		const file = await previousRelease();
+		const db = await Database.open(file);
+		try {
+			expect(await db.one('SELECT count(*)::INTEGER AS n FROM users')).toEqual({ n: 2 });
+			expect(await db.one('SELECT id, previous_login_at FROM sessions')).toEqual({
+				id: 's1',
+				previous_login_at: null
+			});
+			expect(await db.one('SELECT max(version) AS v FROM schema_migrations')).toEqual({
+				v: migrations.at(-1)!.version
+			});
+		} finally {
+			db.close();
+		}
+		const again = await Database.open(file);
+		again.close();
+	});
+});
