@@ -58,11 +58,23 @@ export function removeDb(db: string): void {
 	if (path.basename(dir).startsWith('portal-')) fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * The key files of the installation that owns this database (package signing key, second-factor
+ * secret key), beside it in its temporary folder, so that tests never share or leave keys in data/.
+ */
+export function keyEnv(db: string): Record<string, string> {
+	const dir = path.dirname(db);
+	return {
+		PACKAGE_KEY_PATH: path.join(dir, 'package-key.pem'),
+		SECRET_KEY_PATH: path.join(dir, 'secret-key')
+	};
+}
+
 /** Runs `npm run --silent cli -- ...args` against the given database (never while a server holds it). */
 export function cli(args: string[], options: { db: string; input?: string; timeout?: number }): CliResult {
 	const r = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
 		cwd: projectDir,
-		env: { ...process.env, DATABASE_PATH: options.db, NODE_ENV: 'production' },
+		env: { ...process.env, DATABASE_PATH: options.db, ...keyEnv(options.db), NODE_ENV: 'production' },
 		input: options.input ?? '',
 		encoding: 'utf8',
 		timeout: options.timeout ?? 300_000,
@@ -157,6 +169,7 @@ export async function startServer(options: {
 			...process.env,
 			DATABASE_PATH: db,
 			BACKUP_DIR: path.join(path.dirname(db), 'backups'),
+			...keyEnv(db),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,

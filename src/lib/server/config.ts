@@ -60,6 +60,14 @@ export const config = {
 	get importDir(): string {
 		return path.resolve(process.env.IMPORT_DIR || path.join(os.tmpdir(), 'systeemleren-import'));
 	},
+	/** The installation's Ed25519 key pair for signing national packages; never in the database or a backup. */
+	get packageKeyPath(): string {
+		return path.resolve(process.env.PACKAGE_KEY_PATH || 'data/package-key.pem');
+	},
+	/** The AES-256 key that encrypts second-factor secrets at rest; never in the database or a backup. */
+	get secretKeyPath(): string {
+		return path.resolve(process.env.SECRET_KEY_PATH || 'data/secret-key');
+	},
 	/** Demo mode shows the fictional-data banner and lets demo accounts skip the second factor. */
 	get demoMode(): boolean {
 		return process.env.DEMO_MODE === '1' || process.env.DEMO_MODE === 'true';
