@@ -1,5 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Unit tests keep the installation's key files in a temporary folder, never in data/. */
+const unitKeys = path.join(os.tmpdir(), 'systeemleren-unit-keys');
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -12,6 +17,10 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
+					env: {
+						PACKAGE_KEY_PATH: path.join(unitKeys, 'package-key.pem'),
+						SECRET_KEY_PATH: path.join(unitKeys, 'secret-key')
+					},
 					// Real DuckDB files and argon2 on a busy 2-core machine: a ceiling, not a speed target.
 					testTimeout: 30_000,
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -3,17 +3,20 @@ import { parseArgs } from 'node:util';
 import { config } from '../src/lib/server/config';
 import { DatabaseLockedError, DatabaseUnreadableError, openStore, type Database } from '../src/lib/server/db';
 import { InputError, UsageError, type Command } from './cli/command';
-import { tokenAdd, userAdd, userResetSecondFactor } from './cli/users';
+import { tokenAdd, tokenList, tokenRevoke, userAdd, userPasswd, userResetSecondFactor } from './cli/users';
 import { importCommand, mappingList, mappingSet } from './cli/imports';
 import { demoCommand } from './cli/demo';
 import { fundSet } from './cli/funds';
 import { backupCommand, restoreCommand } from './cli/backups';
-import { aggregateExport, aggregateImport } from './cli/aggregate';
+import { aggregateExport, aggregateImport, aggregateKey, aggregateTrust } from './cli/aggregate';
 
 const COMMANDS: Command[] = [
 	userAdd,
+	userPasswd,
 	userResetSecondFactor,
 	tokenAdd,
+	tokenList,
+	tokenRevoke,
 	importCommand,
 	mappingSet,
 	mappingList,
@@ -22,7 +25,9 @@ const COMMANDS: Command[] = [
 	backupCommand,
 	restoreCommand,
 	aggregateExport,
-	aggregateImport
+	aggregateImport,
+	aggregateKey,
+	aggregateTrust
 ];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } {

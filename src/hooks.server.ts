@@ -9,8 +9,8 @@ import {
 	sessionCookieName,
 	setSessionTokenCookie
 } from '$lib/server/auth/cookie';
-import { validateApiToken } from '$lib/server/auth/api-tokens';
-import { pendingStep, STEP_PAGES } from '$lib/server/auth/second-factor';
+import { purgeExpiredTokens, validateApiToken } from '$lib/server/auth/api-tokens';
+import { pendingStep, protectSecondFactors, STEP_PAGES } from '$lib/server/auth/second-factor';
 import { purgeExpiredCases } from '$lib/server/ingest/history';
 import { serverBackup } from '$lib/server/backup';
 import { config } from '$lib/server/config';
@@ -18,15 +18,26 @@ import { admission } from '$lib/server/admission';
 import { pageCache } from '$lib/server/page-cache';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { keepViewsWarm } from '$lib/server/analytics/warm';
+import { registerAllKwesties } from '$lib/server/kwesties/register';
+import { auditRefusals } from '$lib/server/refusal-audit';
+import { flushRefusedLogins } from '$lib/server/auth/login';
+import { proxyWarning } from '$lib/server/proxy-warning';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const init: ServerInit = async () => {
 	const db = await getDb();
+	// Second-factor secrets are stored encrypted; a database of before that is sealed now.
+	const { sealed } = await protectSecondFactors(db);
+	if (sealed > 0)
+		console.log(`Tweede factor: ${sealed} geheimen versleuteld met de sleutel in SECRET_KEY_PATH.`);
 	await purgeExpiredSessions(db);
+	// Kwesties of cases imported before imports registered them; pages never create one while read.
+	await registerAllKwesties(db);
 	// Retention (AVG): cases past their municipality's period go at start and once a day after.
 	const housekeeping = async () => {
 		await purgeExpiredSessions(db);
+		await purgeExpiredTokens(db);
 		await purgeExpiredCases(db, 'systeem (bewaartermijn)');
 	};
 	await housekeeping();
@@ -44,13 +55,22 @@ export const init: ServerInit = async () => {
 			config.backupIntervalHours * 60 * 60 * 1000
 		).unref();
 	}
+	// Refused logins are written once per address and window, when the window has closed.
+	setInterval(
+		() => void flushRefusedLogins(db).catch((error) => console.error('Auditlog mislukt:', error)),
+		60_000
+	).unref();
 	// The first visitor after a start or an import finds the default views computed.
 	const warmer = keepViewsWarm(db);
 	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT).
 	process.once('sveltekit:shutdown' as 'exit', () => {
 		// A view being computed finishes first: the file is not closed under a running query.
 		warmer.stop();
-		void warmer.idle().then(closeDb);
+		void warmer
+			.idle()
+			.then(() => flushRefusedLogins(db, true))
+			.catch((error) => console.error('Auditlog mislukt:', error))
+			.finally(closeDb);
 	});
 };
 
@@ -139,7 +159,10 @@ const handleCrossSite: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+const warnAboutProxy = proxyWarning(process.env.ADDRESS_HEADER);
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
+	warnAboutProxy(event.request.headers);
 	const response = await resolve(event);
 	const headers = response.headers;
 	headers.set('x-content-type-options', 'nosniff');
@@ -172,6 +195,8 @@ export const handle: Handle = sequence(
 	handleHeaders,
 	handleCrossSite,
 	handleAuth,
+	// Refused requests (403) of signed-in users in the audit log, once each (BIO 8.15).
+	auditRefusals(getDb),
 	handleGuard,
 	handlePageCache
 );

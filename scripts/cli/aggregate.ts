@@ -1,11 +1,21 @@
-/** `aggregate export` and `aggregate import`: the national package of a municipality and a whole period, as a JSON file. */
+/** `aggregate export`, `import`, `key` and `trust`: the national package of a municipality and a whole period as a signed JSON file, and the keys it is signed with. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { audit } from '../../src/lib/server/audit';
 import { reference } from '../../src/lib/server/reference';
-import { buildPackage, importPackage, verifyPackage } from '../../src/lib/server/national/package';
+import { buildPackage } from '../../src/lib/server/national/package';
+import { installationKey } from '../../src/lib/server/national/installation-key';
+import { parseKeyRequest, registerKey } from '../../src/lib/server/national/package-keys';
+import { receivePackage } from '../../src/lib/server/national/receive';
+import { signPackage } from '../../src/lib/server/national/signing';
 import { parsePeriod } from '../../src/lib/server/national/period';
-import { InputError, requireString, UsageError, type DatabaseCommand } from './command';
+import {
+	InputError,
+	requireString,
+	UsageError,
+	type DatabaseCommand,
+	type StandAloneCommand
+} from './command';
 
 const PERIOD_HELP = 'Geef --period als jaar (2025), halfjaar (2025-H1) of kwartaal (2025-Q3).';
 
@@ -25,7 +35,7 @@ export const aggregateExport: DatabaseCommand = {
 		const file = path.resolve(positionals[0]);
 		if (!fs.existsSync(path.dirname(file)))
 			throw new InputError(`De map bestaat niet: ${path.dirname(file)}`);
-		const pkg = await buildPackage(db, gemeente.code, period);
+		const pkg = signPackage(await buildPackage(db, gemeente.code, period), installationKey());
 		fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
 		await audit(db, {
 			actor: 'cli',
@@ -50,25 +60,21 @@ export const aggregateExport: DatabaseCommand = {
 
 export const aggregateImport: DatabaseCommand = {
 	name: 'aggregate import',
-	usage: 'aggregate import <bestand> [--json]',
+	usage: 'aggregate import <bestand> [--unsigned] [--json]',
 	positionals: ['bestand'],
-	options: {},
-	async run({ positionals, db }) {
+	options: { unsigned: { type: 'boolean' } },
+	async run({ values, positionals, db }) {
 		const file = path.resolve(positionals[0]);
 		if (!fs.existsSync(file) || !fs.statSync(file).isFile())
 			throw new InputError(`Bestand niet gevonden: ${positionals[0]}`);
-		const verified = verifyPackage(fs.readFileSync(file, 'utf8'));
-		if (!verified.ok) {
-			await audit(db, {
-				actor: 'cli',
-				action: 'landelijk pakket importeren',
-				object: path.basename(file),
-				result: 'geweigerd'
-			});
-			throw new InputError(`Pakket geweigerd: ${verified.message}`);
-		}
-		const pkg = verified.package;
-		const { replaced, period } = await importPackage(db, pkg, 'cli');
+		const received = await receivePackage(db, fs.readFileSync(file, 'utf8'), {
+			actor: 'cli',
+			reach: { all: true },
+			unsigned: values.unsigned === true,
+			fileName: path.basename(file)
+		});
+		if (!received.ok) throw new InputError(received.message);
+		const { pkg, replaced, period } = received;
 		const naam = reference().gemeenten.naam(pkg.gemeente);
 		return {
 			json: {
@@ -81,6 +87,44 @@ export const aggregateImport: DatabaseCommand = {
 				replaced
 			},
 			text: `Pakket van ${naam} over ${period} ingelezen${replaced ? '; het vorige pakket van die periode is vervangen' : ''}.`
+		};
+	}
+};
+
+export const aggregateKey: StandAloneCommand = {
+	name: 'aggregate key',
+	usage: 'aggregate key [--json]',
+	options: {},
+	async runAlone() {
+		const { publicKey } = installationKey();
+		return {
+			json: { key: publicKey },
+			text: `Publieke sleutel (Ed25519) van deze installatie, te registreren bij de portal die haar pakketten ontvangt:\n${publicKey}`
+		};
+	}
+};
+
+export const aggregateTrust: DatabaseCommand = {
+	name: 'aggregate trust',
+	usage: 'aggregate trust --gemeente GMxxxx --key BASE64 [--json]',
+	options: { gemeente: { type: 'string' }, key: { type: 'string' } },
+	check(values) {
+		requireString(values, 'gemeente');
+		requireString(values, 'key');
+	},
+	async run({ values, db }) {
+		const request = parseKeyRequest(requireString(values, 'gemeente'), requireString(values, 'key'), {
+			all: true
+		});
+		if (!request.ok) throw new InputError(request.message);
+		const { replaced } = await registerKey(db, {
+			gemeente: request.gemeente,
+			key: request.key,
+			actor: 'cli'
+		});
+		return {
+			json: { status: 'trusted', gemeente: request.gemeente, key: request.key, replaced },
+			text: `Publieke sleutel van ${request.naam} geregistreerd${replaced ? '; de vorige sleutel is vervangen' : ''}. Pakketten van ${request.naam} worden alleen nog met deze sleutel aanvaard.`
 		};
 	}
 };

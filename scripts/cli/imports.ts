@@ -4,12 +4,17 @@ import path from 'node:path';
 import { importFile, type ImportProblem } from '../../src/lib/server/ingest';
 import {
 	getMapping,
+	INSTALLATION_SCOPE,
 	listMappings,
 	MappingError,
 	mappingNameProblem,
+	mappingRef,
 	parseMapping,
+	parseMappingRef,
 	saveMapping
 } from '../../src/lib/server/ingest/mappings';
+import { audit } from '../../src/lib/server/audit';
+import { reference } from '../../src/lib/server/reference';
 import { InputError, requireString, UsageError, type DatabaseCommand } from './command';
 
 function problemLines(title: string, problems: ImportProblem[]): string[] {
@@ -25,7 +30,8 @@ function problemLines(title: string, problems: ImportProblem[]): string[] {
 
 export const importCommand: DatabaseCommand = {
 	name: 'import',
-	usage: 'import <bestand> [--source NAAM] [--mapping PROFIEL] [--sheet WERKBLAD] [--replace] [--json]',
+	usage:
+		'import <bestand> [--source NAAM] [--mapping PROFIEL | --mapping GMxxxx:PROFIEL] [--sheet WERKBLAD] [--replace] [--json]',
 	positionals: ['bestand'],
 	options: {
 		source: { type: 'string' },
@@ -39,8 +45,10 @@ export const importCommand: DatabaseCommand = {
 			throw new InputError(`Bestand niet gevonden: ${positionals[0]}`);
 		let mapping;
 		if (typeof values.mapping === 'string') {
-			mapping = await getMapping(db, values.mapping);
-			if (!mapping) throw new InputError(`Er is geen koppeling met de naam "${values.mapping}".`);
+			// NAME is the installation's profile, GMxxxx:NAME a municipality's.
+			const { scope, name } = parseMappingRef(values.mapping);
+			mapping = await getMapping(db, scope, name);
+			if (!mapping) throw new InputError(`Er is geen koppeling "${values.mapping}".`);
 		}
 		const result = await importFile(db, file, {
 			fileName: path.basename(file),
@@ -78,16 +86,28 @@ export const importCommand: DatabaseCommand = {
 	}
 };
 
+/** `hele installatie`, or the municipality's name and code. */
+function scopeLabel(scope: string): string {
+	return scope === INSTALLATION_SCOPE ? 'hele installatie' : `${reference().gemeenten.naam(scope)}, ${scope}`;
+}
+
 export const mappingSet: DatabaseCommand = {
 	name: 'mapping set',
-	usage: 'mapping set <naam> --file KOPPELING.json',
+	usage: 'mapping set <naam> --file KOPPELING.json [--gemeente GMxxxx]',
 	positionals: ['naam'],
-	options: { file: { type: 'string' } },
+	options: { file: { type: 'string' }, gemeente: { type: 'string' } },
 	async run({ values, positionals, db }) {
 		const name = positionals[0].trim();
 		const nameProblem = mappingNameProblem(name);
 		if (nameProblem) throw new UsageError(nameProblem);
 		const file = requireString(values, 'file');
+		// Without --gemeente the profile is the installation's, offered to every municipality.
+		let scope = INSTALLATION_SCOPE;
+		if (values.gemeente !== undefined) {
+			const gemeente = reference().gemeenten.resolve(requireString(values, 'gemeente'));
+			if (!gemeente) throw new InputError(`Onbekende gemeente ${values.gemeente}.`);
+			scope = gemeente.code;
+		}
 		let parsed: unknown;
 		try {
 			parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -96,10 +116,16 @@ export const mappingSet: DatabaseCommand = {
 		}
 		try {
 			const mapping = parseMapping(parsed);
-			await saveMapping(db, name, mapping);
+			await saveMapping(db, scope, name, mapping, 'cli');
+			await audit(db, {
+				actor: 'cli',
+				action: 'kolomkoppeling opslaan',
+				object: mappingRef(scope, name),
+				result: 'ok'
+			});
 			return {
-				json: { status: 'ok', name, mapping },
-				text: `Koppeling "${name}" opgeslagen (${Object.keys(mapping).length} kolommen).`
+				json: { status: 'ok', scope, name, ref: mappingRef(scope, name), mapping },
+				text: `Koppeling "${name}" opgeslagen voor ${scopeLabel(scope)} (${Object.keys(mapping).length} kolommen); gebruik bij import --mapping ${mappingRef(scope, name)}.`
 			};
 		} catch (error) {
 			if (error instanceof MappingError) throw new InputError(error.message);
@@ -113,14 +139,14 @@ export const mappingList: DatabaseCommand = {
 	usage: 'mapping list [--json]',
 	options: {},
 	async run({ db }) {
-		const mappings = await listMappings(db);
+		const mappings = (await listMappings(db, null)).map((m) => ({ ...m, ref: mappingRef(m.scope, m.name) }));
 		return {
 			json: { mappings },
 			text: mappings.length
 				? mappings
 						.map(
 							(m) =>
-								`${m.name}: ${Object.entries(m.mapping)
+								`${m.ref} (${scopeLabel(m.scope)}): ${Object.entries(m.mapping)
 									.map(([a, b]) => `${a} → ${b}`)
 									.join(', ')}`
 						)

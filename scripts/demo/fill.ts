@@ -7,6 +7,8 @@ import { importFile } from '../../src/lib/server/ingest';
 import { setFund } from '../../src/lib/server/funds';
 import { createUser, findUserByEmail } from '../../src/lib/server/auth/users';
 import { reference } from '../../src/lib/server/reference';
+import { installationKey } from '../../src/lib/server/national/installation-key';
+import { registerKey } from '../../src/lib/server/national/package-keys';
 import { demoFunds, generateDemoCases, toSemicolonCsv } from './generate';
 import { demoKwesties } from './kwesties';
 
@@ -81,6 +83,7 @@ export async function fillDemo(
 			(code) => !!gemeenten.get(code)
 		);
 	}
+	await trustOwnKey(db);
 	const kwesties = await demoKwesties(db, endDate);
 	return {
 		cases: records.length,
@@ -88,4 +91,14 @@ export async function fillDemo(
 		kwesties,
 		accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role, note: a.note }))
 	};
+}
+
+/**
+ * The demo installation registers its own public key for its municipalities, so that a package a demo
+ * beheerder downloads from /beheer/pakketten is accepted when read back in.
+ */
+async function trustOwnKey(db: Database): Promise<void> {
+	const { publicKey } = installationKey();
+	const rows = await db.all<{ gemeente: string }>('SELECT DISTINCT gemeente FROM cases ORDER BY gemeente');
+	for (const { gemeente } of rows) await registerKey(db, { gemeente, key: publicKey, actor: 'demo' });
 }

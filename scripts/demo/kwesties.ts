@@ -6,7 +6,7 @@ import type { Database } from '../../src/lib/server/db';
 import {
 	addNote,
 	changeKwestie,
-	registerKwesties,
+	kwestieIds,
 	type KwestieChange
 } from '../../src/lib/server/kwesties/kwesties';
 import { signals } from '../../src/lib/server/kwesties/signals';
@@ -66,9 +66,10 @@ export async function demoKwesties(db: Database, endDate: string): Promise<numbe
 	for (const team of TEAMS) {
 		const reach = { all: false as const, gemeenten: [team.gemeente] };
 		const found = await signals(db, reach, EMPTY_FILTER, { threshold: 3, windowMonths: 24, asOf: endDate });
-		const ids = await registerKwesties(
+		// The import registered every label's kwestie; the demo only picks some up.
+		const ids = await kwestieIds(
 			db,
-			found.map((s) => ({ scope: team.gemeente, key: s.key, label: s.kwestie }))
+			found.map((s) => ({ scope: team.gemeente, key: s.key }))
 		);
 		const editor: SessionUser = { id: 0, email: team.email, role: 'kwaliteitsteam', reach };
 		for (const [i, stage] of stages(endDate).entries()) {

@@ -215,9 +215,19 @@ afterAll(async () => {
 	await portal?.close();
 });
 
-/** Reads a national package in through the /beheer/pakketten form and waits for the page's answer. */
+/**
+ * Reads a national package in through the /beheer/pakketten form and waits for the page's answer; first
+ * registers this installation's own public key for Leeuwarden, as a receiving portal registers the
+ * key of each municipality that sends it packages.
+ */
 async function uploadPackage(page: Page, body: Buffer): Promise<void> {
 	expect(await visit(page, '/beheer/pakketten')).toBe(200);
+	const key = await page.getByLabel('Publieke sleutel (Ed25519)').inputValue();
+	await page.getByLabel('Gemeente van de sleutel').selectOption('GM0080');
+	await page.getByLabel('Publieke sleutel (base64, 44 tekens)').fill(key);
+	await page.getByRole('button', { name: 'Sleutel registreren' }).click();
+	// A second upload in the same test replaces the key with itself.
+	await page.getByText(/^De publieke sleutel van Leeuwarden is geregistreerd/).waitFor();
 	await page
 		.getByLabel('Pakketbestand (JSON)')
 		.setInputFiles({ name: 'pakket-GM0080-2025.json', mimeType: 'application/json', buffer: body });

@@ -61,7 +61,7 @@ async function openKwestie(page: Page, label: string): Promise<string> {
 }
 
 describe('/signalen', () => {
-	it('lists the kwesties of the sample reported three times, new on the first visit, axe clean', async () => {
+	it('lists the kwesties of the sample reported three times, new on the first sign-in, axe clean', async () => {
 		await portal.asUser(KWALITEIT, async (page) => {
 			await page.goto(LIST);
 			expect(await signalRows(page)).toEqual([
@@ -70,13 +70,22 @@ describe('/signalen', () => {
 			]);
 			await expect(page.locator('.portal-new__badge').count()).resolves.toBe(2);
 			await expectAxeClean(page, '/signalen');
+			// Reading the list records nothing: new stays new until the next sign-in.
 			await page.reload();
-			await expect(page.locator('.portal-new__badge').count()).resolves.toBe(0);
+			await expect(page.locator('.portal-new__badge').count()).resolves.toBe(2);
 			await page.getByLabel('Drempel (casussen)').first().fill('2');
 			await page.getByRole('button', { name: 'Toon signalen' }).click();
 			await page.waitForURL((url) => url.searchParams.get('threshold') === '2');
 			expect((await signalRows(page)).map((r) => r[0])).toContain('Hbo-eis voor Wmo-hulpverlener');
 		});
+	});
+
+	it('shows nothing new after the next sign-in, when no case came in since the previous one', async () => {
+		const cookie = await loginCookie(portal.server, KWALITEIT);
+		const list = await request(portal.server, LIST, { cookie });
+		expect(list.status).toBe(200);
+		expect(list.text).toContain('Doorpakbudget te laag voor gymkleding');
+		expect(list.text).not.toMatch(/class="portal-new__badge/);
 	});
 
 	it('refuses a malformed threshold with a clear message', async () => {

@@ -1,4 +1,4 @@
-/** The national packages and the comparison in a real browser: export, a refused and an accepted import, the opt-in, per-10,000 figures, the period selector, without JavaScript, and axe. */
+/** The national packages and the comparison in a real browser: a signed export, the installation's key registered, a refused and an accepted import, the opt-in, per-10,000 figures, the period selector, without JavaScript, and axe. */
 import fs from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -53,7 +53,7 @@ describe('a beheerder', () => {
 		});
 	});
 
-	it('downloads the package of its municipality for a period, sealed', async () => {
+	it('downloads the package of its municipality for a period, sealed and signed', async () => {
 		await portal.asUser(BEHEERDER, async (page) => {
 			await page.goto('/beheer');
 			await page.getByRole('link', { name: 'Landelijke pakketten en vergelijking' }).click();
@@ -68,17 +68,24 @@ describe('a beheerder', () => {
 			expect(download.suggestedFilename()).toBe('pakket-GM0080-2025.json');
 			packageText = fs.readFileSync((await download.path())!, 'utf8');
 			const pkg = JSON.parse(packageText);
-			expect(pkg).toMatchObject({ version: 1, gemeente: 'GM0080', from: '2025-01-01', to: '2025-12-31' });
+			expect(pkg).toMatchObject({ version: 2, gemeente: 'GM0080', from: '2025-01-01', to: '2025-12-31' });
 			expect(pkg.sha256).toMatch(/^[0-9a-f]{64}$/);
+			expect(pkg.signature).toMatchObject({
+				alg: 'Ed25519',
+				key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/)
+			});
 			expect(pkg.tables.uitkomst.total).toBe(20);
 			// No casus_id travels in a package.
 			expect(packageText).not.toMatch(/LW-20\d\d-\d{3}/);
 		});
 	});
 
-	it('has a tampered package refused, a real one imported, and opts in to the comparison', async () => {
+	it('has a tampered package refused, an unregistered one refused, its key registered, a real one imported, and opts in to the comparison', async () => {
 		await portal.asUser(BEHEERDER, async (page) => {
 			await page.goto('/beheer/pakketten', { waitUntil: 'networkidle' });
+			// The download made the installation's key pair: the page shows its public key, the one the package names.
+			const key = await page.getByLabel('Publieke sleutel (Ed25519)').inputValue();
+			expect(key).toBe(JSON.parse(packageText).signature.key);
 			await choosePackage(page, 'vervalst.json', packageText.replace('"total": 20', '"total": 25'));
 			await page.getByRole('button', { name: 'Inlezen' }).click();
 			const alert = page.getByRole('alert');
@@ -87,6 +94,21 @@ describe('a beheerder', () => {
 				'Pakket geweigerd: Het pakket is na het maken gewijzigd: de SHA-256 klopt niet met de inhoud.'
 			);
 			await expect(page.getByText('Er zijn nog geen pakketten ingelezen.').count()).resolves.toBe(1);
+
+			await choosePackage(page, 'pakket.json', packageText);
+			await page.getByRole('button', { name: 'Inlezen' }).click();
+			await page
+				.getByText('Pakket geweigerd: Voor Leeuwarden is geen publieke sleutel geregistreerd')
+				.waitFor();
+
+			await page.getByLabel('Gemeente van de sleutel').selectOption('GM0080');
+			await page.getByLabel('Publieke sleutel (base64, 44 tekens)').fill(key);
+			await page.getByRole('button', { name: 'Sleutel registreren' }).click();
+			await page.getByText('De publieke sleutel van Leeuwarden is geregistreerd.').waitFor();
+			const keys = page.locator('table', {
+				has: page.locator('caption', { hasText: 'Geregistreerde sleutels binnen uw bereik' })
+			});
+			await expect(keys.locator('tbody tr th').textContent()).resolves.toBe('Leeuwarden (GM0080)');
 
 			await choosePackage(page, 'pakket.json', packageText);
 			await page.getByRole('button', { name: 'Inlezen' }).click();
@@ -107,6 +129,34 @@ describe('a beheerder', () => {
 				['Leeuwarden', '100.000 tot 150.000 inwoners', '128.810', 'Geïmporteerd pakket', '20', '1,6']
 			]);
 		});
+	});
+});
+
+describe('a beheerder without JavaScript', () => {
+	it('replaces the key of its municipality with the plain form', async () => {
+		const context = await portal.browser.newContext({
+			locale: 'nl-NL',
+			baseURL: portal.server.url,
+			javaScriptEnabled: false
+		});
+		const page = await context.newPage();
+		try {
+			await loginInBrowser(page, portal.server.url, BEHEERDER);
+			await page.goto('/beheer/pakketten');
+			const key = await page.getByLabel('Publieke sleutel (Ed25519)').inputValue();
+			await expect(page.getByRole('button', { name: 'Sleutel kopiëren' }).count()).resolves.toBe(0);
+			await page.getByLabel('Publieke sleutel (base64, 44 tekens)').fill(key.slice(1));
+			await page.getByRole('button', { name: 'Sleutel registreren' }).click();
+			await page.getByRole('alert').waitFor();
+			await expect(page.getByRole('alert').textContent()).resolves.toContain('base64 van 32 bytes');
+			await page.getByLabel('Publieke sleutel (base64, 44 tekens)').fill(key);
+			await page.getByRole('button', { name: 'Sleutel registreren' }).click();
+			await page
+				.getByText('De publieke sleutel van Leeuwarden is geregistreerd en vervangt de vorige.')
+				.waitFor();
+		} finally {
+			await context.close();
+		}
 	});
 });
 

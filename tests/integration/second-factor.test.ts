@@ -157,10 +157,18 @@ describe('outside demo mode', () => {
 				expect(r.headers.get('location')).toBe('/login/tweede-factor/herstelcodes?terug=%2F');
 				const page = await request(server, '/login/tweede-factor/herstelcodes', { cookie: session.cookie });
 				expect(page.text).toContain('U hebt nog 2 herstelcodes over');
-				const fresh = await postForm(
+				// New codes are made only after the current password (or a fresh app code) is given again.
+				const bare = await postForm(
 					server.url,
 					'/login/tweede-factor/herstelcodes?/nieuw',
 					{},
+					session.cookie
+				);
+				expect(bare.status).toBe(400);
+				const fresh = await postForm(
+					server.url,
+					'/login/tweede-factor/herstelcodes?/nieuw',
+					{ wachtwoord: defaultPassword },
 					session.cookie
 				);
 				expect(fresh.status).toBe(200);

@@ -1,10 +1,14 @@
-/** Backups round-trip a demo database table for table, keep a set number, and a restore keeps the old file aside. */
+/**
+ * Backups round-trip a demo database table for table, keep a set number, and a restore keeps the old file aside;
+ * manual backups are limited to whom and how often, and kept apart so that they never push out a scheduled one.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Database } from './db';
 import { backupDatabase, pruneBackups, readBackupMeta, restoreDatabase } from './backup';
+import { manualBackup, ManualBackupRefused, manualBackupState } from './manual-backup';
 import { fillDemo } from '../../../scripts/demo/fill';
 
 let dir: string;
@@ -96,4 +100,66 @@ describe('backup and restore', () => {
 		expect(removed.sort()).toEqual(['backup-20261124T010000Z', 'backup-20261124T040000Z.deels']);
 		expect(fs.readdirSync(keep).sort()).toEqual(['backup-20261124T020000Z', 'backup-20261124T030000Z']);
 	}, 120_000);
+});
+
+describe('manual backups', () => {
+	const beheerder = { email: 'beheer@landelijk.example', reach: { all: true as const } };
+	const at = (minutes: number) => new Date(Date.UTC(2026, 10, 25, 9, 0) + minutes * 60_000);
+
+	it('pressed 7 times leave every scheduled backup and the newest 5 manual ones', async () => {
+		const backups = path.join(dir, 'zeven');
+		for (const hour of ['01', '02', '03']) {
+			await backupDatabase(source, backups, new Date(`2026-11-25T${hour}:00:00Z`));
+		}
+		for (let press = 0; press < 7; press++) await manualBackup(source, beheerder, backups, at(press * 11));
+		// The scheduled pruning (BACKUP_KEEP, here 3) counts scheduled backups only.
+		expect(await pruneBackups(backups, 3)).toEqual([]);
+		expect(fs.readdirSync(backups).sort()).toEqual([
+			'backup-20261125T010000Z',
+			'backup-20261125T020000Z',
+			'backup-20261125T030000Z',
+			'handmatig-20261125T092200Z',
+			'handmatig-20261125T093300Z',
+			'handmatig-20261125T094400Z',
+			'handmatig-20261125T095500Z',
+			'handmatig-20261125T100600Z'
+		]);
+	}, 180_000);
+
+	it('refuses a second press within 10 minutes, saying from when it may again, and a restore takes a manual one', async () => {
+		const backups = path.join(dir, 'tweemaal');
+		const first = await manualBackup(source, beheerder, backups, at(0));
+		const again = manualBackup(source, beheerder, backups, at(9));
+		await expect(again).rejects.toBeInstanceOf(ManualBackupRefused);
+		await expect(again).rejects.toMatchObject({
+			status: 429,
+			message:
+				'Er is op 25-11-2026 10:00 al een back-up gemaakt. Een volgende handmatige back-up kan vanaf 25-11-2026 10:10.'
+		});
+		expect(await manualBackupState(source, beheerder.reach, backups, at(10))).toEqual({ allowed: true });
+		expect(fs.readdirSync(backups)).toEqual([path.basename(first)]);
+
+		const target = path.join(dir, 'uit-handmatig.duckdb');
+		const { meta } = await restoreDatabase(first, target);
+		expect(meta.tables.cases).toBe(400);
+	}, 120_000);
+
+	it('refuses a beheerder whose reach misses a municipality with cases, and lets one whose reach holds them all', async () => {
+		const withCases = (
+			await source.all<{ gemeente: string }>('SELECT DISTINCT gemeente FROM cases ORDER BY gemeente')
+		).map((r) => r.gemeente);
+		expect(withCases.length).toBeGreaterThan(1);
+		const backups = path.join(dir, 'regio');
+		const regio = {
+			email: 'beheer@regio.example',
+			reach: { all: false as const, gemeenten: withCases.slice(1) }
+		};
+		await expect(manualBackup(source, regio, backups, at(0))).rejects.toMatchObject({
+			status: 403,
+			message: expect.stringContaining('Alleen een beheerder met alle gemeenten met casussen in zijn bereik')
+		});
+		expect(fs.existsSync(backups)).toBe(false);
+		const all = { all: false as const, gemeenten: [...withCases, 'GM0363'] };
+		expect(await manualBackupState(source, all, backups, at(0))).toEqual({ allowed: true });
+	});
 });

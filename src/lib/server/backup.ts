@@ -6,7 +6,10 @@ import { schemaVersion } from './db/migrate';
 import { DatabaseLockedError } from './db/errors';
 import { audit } from './audit';
 
+/** Folder name prefix of the scheduled backups (and the CLI's); BACKUP_KEEP counts only these. */
 export const BACKUP_PREFIX = 'backup-';
+/** Folder name prefix of backups a beheerder starts on the beheer page, kept apart (manual-backup.ts). */
+export const MANUAL_PREFIX = 'handmatig-';
 const META = 'portal-backup.json';
 
 export interface BackupMeta {
@@ -32,21 +35,33 @@ async function tableCounts(db: Database): Promise<Record<string, number>> {
 	return counts;
 }
 
+/** `20261123T100000Z`: a time as a backup folder names it. */
+export function backupStamp(time: Date): string {
+	return time
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d+Z$/, 'Z');
+}
+
+/** The time a backup folder name (`<prefix><stamp>`) carries; null for another name. */
+export function backupTime(name: string, prefix: string): Date | null {
+	if (!name.startsWith(prefix)) return null;
+	const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(name.slice(prefix.length));
+	return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`) : null;
+}
+
 /**
- * Writes `<dir>/backup-<UTC time>/`: after a checkpoint, DuckDB's EXPORT DATABASE (schema.sql, load.sql
+ * Writes `<dir>/<prefix><UTC time>/` (prefix `backup-` unless given): after a checkpoint, DuckDB's EXPORT DATABASE (schema.sql, load.sql
  * and one Parquet file per table, sequences at their current value) and portal-backup.json.
  */
 export async function backupDatabase(
 	db: Database,
 	dir: string,
-	now = new Date()
+	now = new Date(),
+	prefix = BACKUP_PREFIX
 ): Promise<{ path: string; meta: BackupMeta }> {
 	await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
-	const stamp = now
-		.toISOString()
-		.replace(/[-:]/g, '')
-		.replace(/\.\d+Z$/, 'Z');
-	const target = path.join(dir, `${BACKUP_PREFIX}${stamp}`);
+	const target = path.join(dir, `${prefix}${backupStamp(now)}`);
 	if (fs.existsSync(target)) throw new Error(`De back-upmap ${target} bestaat al.`);
 	await db.checkpoint();
 	const meta: BackupMeta = {
@@ -62,10 +77,13 @@ export async function backupDatabase(
 	return { path: target, meta };
 }
 
-/** Keeps the newest `keep` backups in `dir`, removing older ones (and unfinished ones). */
-export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
+/**
+ * Keeps the newest `keep` backups of one kind (by folder prefix, `backup-` unless given) in `dir`, removing older
+ * ones of that kind and its unfinished ones; backups of another kind are never touched.
+ */
+export async function pruneBackups(dir: string, keep: number, prefix = BACKUP_PREFIX): Promise<string[]> {
 	if (!fs.existsSync(dir)) return [];
-	const entries = (await fs.promises.readdir(dir)).filter((name) => name.startsWith(BACKUP_PREFIX)).sort();
+	const entries = (await fs.promises.readdir(dir)).filter((name) => name.startsWith(prefix)).sort();
 	const unfinished = entries.filter((name) => name.endsWith('.deels'));
 	const finished = entries.filter((name) => !name.endsWith('.deels'));
 	const removed = [...unfinished, ...finished.slice(0, Math.max(0, finished.length - keep))];
@@ -115,10 +133,7 @@ export async function restoreDatabase(
 	}
 	let keptAside: string | null = null;
 	if (fs.existsSync(file)) {
-		keptAside = `${file}.voor-herstel-${now
-			.toISOString()
-			.replace(/[-:]/g, '')
-			.replace(/\.\d+Z$/, 'Z')}`;
+		keptAside = `${file}.voor-herstel-${backupStamp(now)}`;
 		await fs.promises.rename(file, keptAside);
 		if (fs.existsSync(`${file}.wal`)) await fs.promises.rename(`${file}.wal`, `${keptAside}.wal`);
 	}
@@ -126,7 +141,7 @@ export async function restoreDatabase(
 	return { meta, keptAside };
 }
 
-/** The server's backup: written to BACKUP_DIR, old ones pruned, and the act logged. */
+/** The server's scheduled backup: written to BACKUP_DIR, old scheduled ones pruned (BACKUP_KEEP), and the act logged. */
 export async function serverBackup(db: Database, actor: string, dir: string, keep: number): Promise<string> {
 	const { path: written } = await backupDatabase(db, dir);
 	await pruneBackups(dir, keep);

@@ -2,7 +2,7 @@
 import type { Database } from '../db';
 import { audit } from '../audit';
 import { dummyHash, verifyPassword } from './password';
-import { loginLimits } from './rate-limit';
+import { loginLimits, RefusalTally, type RefusedWindow } from './rate-limit';
 import { findUserByEmail, normaliseEmail, type UserRow } from './users';
 import { useRecoveryCode, verifyTotp } from './second-factor';
 import type { SessionUser } from '$lib/domain/roles';
@@ -14,10 +14,37 @@ export type LoginResult =
 
 export const LOGIN_FAILED_MESSAGE = 'Het e-mailadres of het wachtwoord klopt niet.';
 
+/** The longest e-mail address (RFC 5321) and password (as at creation) a login form may carry, as OWASP advises. */
+export const LOGIN_FIELD_LIMITS = { email: 254, password: 256 } as const;
+
+/** Login attempts refused while their address waits: one audit entry per address and window (`flushRefusedLogins`). */
+const refusedLogins = new RefusalTally(loginLimits.address.windowMs);
+
+/** Writes an entry for each window of refused attempts that has closed (every open one with `all`, at shutdown). */
+export function flushRefusedLogins(db: Database, all = false): Promise<number> {
+	return refusedLogins.flush((window) => audit(db, refusedEntry(window)), Date.now(), all);
+}
+
+function refusedEntry({ address, count, accounts }: RefusedWindow) {
+	const tried =
+		accounts.length === 1 ? '' : `, op ${accounts.length === 5 ? '5 of meer' : accounts.length} accounts`;
+	return {
+		actor: accounts.length === 1 ? accounts[0] : 'anoniem',
+		action: 'inloggen',
+		object: `${count} ${count === 1 ? 'poging' : 'pogingen'} tijdens de wachttijd${tried}`,
+		result: 'geweigerd' as const,
+		origin: address
+	};
+}
+
 export async function checkLogin(
 	db: Database,
 	input: { email: string; password: string; address: string }
 ): Promise<LoginResult> {
+	// Longer values are refused by the form already; here they cost neither argon2 nor an audit row.
+	if (input.email.length > LOGIN_FIELD_LIMITS.email || input.password.length > LOGIN_FIELD_LIMITS.password) {
+		return { ok: false, reason: 'invalid' };
+	}
 	const email = normaliseEmail(input.email);
 	const accountKey = `account:${email}`;
 	const addressKey = `address:${input.address}`;
@@ -26,12 +53,7 @@ export async function checkLogin(
 		loginLimits.address.retryAfter(addressKey)
 	);
 	if (wait > 0) {
-		await audit(db, {
-			actor: email || 'anoniem',
-			action: 'inloggen',
-			result: 'geweigerd',
-			origin: input.address
-		});
+		refusedLogins.record(input.address, email || 'anoniem');
 		return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	}
 	const user = email ? await findUserByEmail(db, email) : undefined;

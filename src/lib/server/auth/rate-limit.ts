@@ -43,3 +43,65 @@ export const loginLimits = {
 	secondFactor: new SlidingWindowLimiter(5, 15 * 60_000),
 	address: new SlidingWindowLimiter(30, 15 * 60_000)
 };
+
+/** What one closed window of refused attempts from an address comes to. */
+export interface RefusedWindow {
+	address: string;
+	count: number;
+	/** The first few accounts tried in it. */
+	accounts: string[];
+}
+
+/**
+ * Attempts refused while an address waits, counted in memory and written to the audit log as one
+ * entry per address and window when the window closes: whoever hammers the login form cannot grow
+ * the append-only log by a row per request.
+ */
+export class RefusalTally {
+	private readonly open = new Map<string, { first: number; count: number; accounts: Set<string> }>();
+	private closed: RefusedWindow[] = [];
+
+	constructor(
+		readonly windowMs: number,
+		/** Above this many open windows the oldest closes early, so rotating addresses cannot fill memory. */
+		readonly maxOpen = 10_000
+	) {}
+
+	record(address: string, account: string, now = Date.now()): void {
+		let window = this.open.get(address);
+		if (!window) {
+			if (this.open.size >= this.maxOpen) this.close(this.open.keys().next().value!);
+			window = { first: now, count: 0, accounts: new Set() };
+			this.open.set(address, window);
+		}
+		window.count++;
+		// The accounts named stay few: an entry that lists a thousand guesses helps nobody.
+		if (window.accounts.size < 5) window.accounts.add(account);
+	}
+
+	/** Hands the windows that have closed (all of them with `all`, as at shutdown) to `write`, and forgets them. */
+	async flush(
+		write: (window: RefusedWindow) => Promise<void>,
+		now = Date.now(),
+		all = false
+	): Promise<number> {
+		for (const [address, window] of [...this.open]) {
+			if (all || window.first + this.windowMs <= now) this.close(address);
+		}
+		const closed = this.closed;
+		this.closed = [];
+		for (const window of closed) await write(window);
+		return closed.length;
+	}
+
+	/** How many windows are open now. */
+	get size(): number {
+		return this.open.size;
+	}
+
+	private close(address: string): void {
+		const window = this.open.get(address)!;
+		this.open.delete(address);
+		this.closed.push({ address, count: window.count, accounts: [...window.accounts] });
+	}
+}

@@ -6,6 +6,7 @@ import { renderSVG } from 'uqr';
 import type { Database } from '../db';
 import { config } from '../config';
 import { hashSecret } from './token';
+import { isSealed, seal, secretKey, SecretKeyError, unseal } from './secret-box';
 
 export const TOTP_PERIOD_SECONDS = 30;
 const TOTP_DIGITS = 6;
@@ -102,7 +103,7 @@ export async function enrolTotp(
 	if (step === null) return null;
 	await db.transaction(async (tx) => {
 		await tx.run('UPDATE users SET totp_key = from_base64($key), totp_last_step = $step WHERE id = $id', {
-			key: encodeBase64(key),
+			key: encodeBase64(sealTotpKey(userId, key)),
 			step,
 			id: userId
 		});
@@ -136,7 +137,7 @@ export async function verifyTotp(
 		}
 	);
 	if (!row?.key) return false;
-	const step = matchingStep(decodeBase64(row.key), code, now);
+	const step = matchingStep(openTotpKey(userId, decodeBase64(row.key)), code, now);
 	if (step === null) return false;
 	// The condition in the UPDATE makes two simultaneous uses of one code accept only one; the other
 	// finds the step taken, or loses DuckDB's write conflict on the row.
@@ -198,11 +199,63 @@ export async function recoveryCodesLeft(db: Database, userId: number): Promise<n
 	return row?.n ?? 0;
 }
 
-/** Removes the authenticator and the recovery codes, and ends the sessions: the next login sets up a new one. */
+/** Removes the authenticator and the recovery codes, and ends the sessions and API tokens: the next login sets up a new one. */
 export async function resetSecondFactor(db: Database, userId: number): Promise<void> {
 	await db.transaction(async (tx) => {
 		await tx.run('UPDATE users SET totp_key = NULL, totp_last_step = NULL WHERE id = $id', { id: userId });
 		await tx.run('DELETE FROM recovery_codes WHERE user_id = $id', { id: userId });
 		await tx.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
+		await tx.run('DELETE FROM api_tokens WHERE user_id = $id', { id: userId });
 	});
+}
+
+/** The row a TOTP key belongs to: a sealed key copied to another user's row does not open there. */
+const totpContext = (userId: number) => `users.totp_key:${userId}`;
+
+/** A TOTP key as stored: sealed with the key at SECRET_KEY_PATH (made on first use). */
+function sealTotpKey(userId: number, key: Uint8Array): Uint8Array {
+	return seal(secretKey(config.secretKeyPath, { create: true }), key, totpContext(userId));
+}
+
+/** The TOTP key of a stored value; a plain key of before the upgrade is read as it is until the start seals it. */
+function openTotpKey(userId: number, stored: Uint8Array): Uint8Array {
+	if (!isSealed(stored)) return stored;
+	return unseal(secretKey(config.secretKeyPath, { create: false }), stored, totpContext(userId));
+}
+
+/**
+ * At server start: seals the TOTP keys still stored in plain text (a database of before the upgrade, or
+ * a restored old backup), and checks that the key file opens the sealed ones. Refuses with a
+ * SecretKeyError when it does not: better a server that says why than users who cannot log in.
+ */
+export async function protectSecondFactors(db: Database): Promise<{ sealed: number }> {
+	const rows = await db.all<{ id: number; key: string }>(
+		'SELECT id, to_base64(totp_key) AS key FROM users WHERE totp_key IS NOT NULL ORDER BY id'
+	);
+	const stored = rows.map((row) => ({ id: row.id, bytes: decodeBase64(row.key) }));
+	const sealedAlready = stored.filter((row) => isSealed(row.bytes));
+	const plain = stored.filter((row) => !isSealed(row.bytes));
+	if (sealedAlready.length > 0) {
+		const key = secretKey(config.secretKeyPath, { create: false });
+		const probe = sealedAlready[0];
+		try {
+			unseal(key, probe.bytes, totpContext(probe.id));
+		} catch {
+			throw new SecretKeyError(
+				`Het sleutelbestand ${config.secretKeyPath} (SECRET_KEY_PATH) past niet bij deze database: de tweede factoren zijn met een andere sleutel versleuteld. Zet het sleutelbestand terug dat bij deze database of back-up hoort.`
+			);
+		}
+	}
+	if (plain.length === 0) return { sealed: 0 };
+	await db.transaction(async (tx) => {
+		for (const row of plain) {
+			await tx.run('UPDATE users SET totp_key = from_base64($key) WHERE id = $id', {
+				id: row.id,
+				key: encodeBase64(sealTotpKey(row.id, row.bytes))
+			});
+		}
+	});
+	// The plain values leave the write-ahead log for the file now, not at some later checkpoint.
+	await db.run('CHECKPOINT');
+	return { sealed: plain.length };
 }

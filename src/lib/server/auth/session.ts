@@ -14,6 +14,11 @@ export interface Session {
 	expiresAt: number;
 	/** Whether the second factor was given in this session (a new session starts without it). */
 	twoFactorVerified: boolean;
+	/**
+	 * The user's sign-in before the one that started this session (UTC, ISO 8601), null on a first
+	 * sign-in: what counts as new since the last visit, without a write when a page is read.
+	 */
+	previousLoginAt: string | null;
 }
 
 export type SessionValidationResult =
@@ -27,6 +32,7 @@ interface SessionRow {
 	created_at_ms: number;
 	last_seen_ms: number;
 	two_factor_verified: boolean;
+	previous_login_at: string | null;
 }
 
 /** last_seen is written at most this often, so browsing does not write on every request. */
@@ -44,17 +50,21 @@ function expiry(row: Pick<SessionRow, 'created_at_ms' | 'last_seen_ms'>): number
 	return Math.min(row.created_at_ms + absoluteMs, row.last_seen_ms + idleMs);
 }
 
-/** Starts a new session (a new one at every login) and returns the token for the cookie. */
+/**
+ * Starts a new session (a new one at every login) and returns the token for the cookie.
+ * `previousLoginAt`: the user's last sign-in as read before this one was recorded (null: the first).
+ */
 export async function createSession(
 	db: Database,
-	userId: number
+	userId: number,
+	previousLoginAt: string | null = null
 ): Promise<{ token: string; session: Session }> {
 	const { id, token, secretHash } = newToken();
 	const now = Date.now();
 	await db.run(
-		`INSERT INTO sessions (id, secret_hash, user_id, created_at_ms, last_seen_ms)
-		 VALUES ($id, $hash, $user, $now, $now)`,
-		{ id, hash: secretHash, user: userId, now }
+		`INSERT INTO sessions (id, secret_hash, user_id, created_at_ms, last_seen_ms, previous_login_at)
+		 VALUES ($id, $hash, $user, $now, $now, $previous::TIMESTAMP)`,
+		{ id, hash: secretHash, user: userId, now, previous: previousLoginAt }
 	);
 	return {
 		token,
@@ -64,7 +74,8 @@ export async function createSession(
 			createdAt: now,
 			lastSeenAt: now,
 			expiresAt: expiry({ created_at_ms: now, last_seen_ms: now }),
-			twoFactorVerified: false
+			twoFactorVerified: false,
+			previousLoginAt
 		}
 	};
 }
@@ -109,7 +120,8 @@ export async function validateSessionToken(db: Database, token: string): Promise
 		createdAt: row.created_at_ms,
 		lastSeenAt: lastSeen,
 		expiresAt: expiry({ created_at_ms: row.created_at_ms, last_seen_ms: lastSeen }),
-		twoFactorVerified: row.two_factor_verified
+		twoFactorVerified: row.two_factor_verified,
+		previousLoginAt: row.previous_login_at
 	};
 	return { session, user: sessionUser(user), totpEnrolled: user.totp_key !== null };
 }

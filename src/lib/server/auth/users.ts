@@ -98,7 +98,7 @@ export async function createUser(
 	return row!;
 }
 
-/** Changes role and reach; every session of the user ends, since what it may see changed. */
+/** Changes role and reach; every session and API token of the user ends, since what it may see changed. */
 export async function updateUserAccess(
 	db: Database,
 	id: number,
@@ -114,17 +114,30 @@ export async function updateUserAccess(
 			{ id, role: user.role, all: user.all, gemeenten: user.gemeenten }
 		);
 		await tx.run('DELETE FROM sessions WHERE user_id = $id', { id });
+		await tx.run('DELETE FROM api_tokens WHERE user_id = $id', { id });
 	});
 }
 
-/** Sets a new password; every session of the user ends. */
-export async function setPassword(db: Database, id: number, password: string): Promise<void> {
+/**
+ * Sets a new password, refused by the same rules as at creation. Every session of the user ends but
+ * `keepSession` (the one in which the user changed its own password), and every API token.
+ */
+export async function setPassword(
+	db: Database,
+	id: number,
+	password: string,
+	keepSession: string | null = null
+): Promise<void> {
 	const problem = passwordProblem(password);
 	if (problem) throw new UserInputError(problem, 'password');
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
 		await tx.run('UPDATE users SET password_hash = $hash WHERE id = $id', { id, hash: passwordHash });
-		await tx.run('DELETE FROM sessions WHERE user_id = $id', { id });
+		await tx.run('DELETE FROM sessions WHERE user_id = $id AND id IS DISTINCT FROM $keep', {
+			id,
+			keep: keepSession
+		});
+		await tx.run('DELETE FROM api_tokens WHERE user_id = $id', { id });
 	});
 }
 
@@ -157,10 +170,13 @@ export function manages(reach: Reach, user: Pick<UserRow, 'role' | 'all_gemeente
 	);
 }
 
-/** Disables or re-enables an account; disabling ends its sessions and API tokens work no more. */
+/** Disables or re-enables an account; disabling ends its sessions and API tokens, so re-enabling revives none. */
 export async function setDisabled(db: Database, id: number, disabled: boolean): Promise<void> {
 	await db.transaction(async (tx) => {
 		await tx.run('UPDATE users SET disabled = $disabled WHERE id = $id', { id, disabled });
-		if (disabled) await tx.run('DELETE FROM sessions WHERE user_id = $id', { id });
+		if (disabled) {
+			await tx.run('DELETE FROM sessions WHERE user_id = $id', { id });
+			await tx.run('DELETE FROM api_tokens WHERE user_id = $id', { id });
+		}
 	});
 }

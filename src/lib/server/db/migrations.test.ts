@@ -31,7 +31,9 @@ async function previousRelease(): Promise<string> {
 		('slp_a', 'h1', 1, 'rapportage', TIMESTAMP '2026-01-01 10:00:00', NULL),
 		('slp_b', 'h2', 1, 'rapportage', TIMESTAMP '2026-02-01 10:00:00', TIMESTAMP '2026-03-01 09:00:00'),
 		('slp_c', 'h3', 2, 'rapportage', TIMESTAMP '2026-01-05 10:00:00', NULL)`);
-	await c.run(`INSERT INTO mapping_profiles (name, mapping) VALUES ('mijnsysteem', '{"Dossier":"casus_id"}')`);
+	await c.run(
+		`INSERT INTO mapping_profiles (name, mapping) VALUES ('mijnsysteem', '{"Dossier":"casus_id"}')`
+	);
 	await c.run(`INSERT INTO sessions VALUES ('s1', 'h', 1, 1, 1, true)`);
 	await c.run(`INSERT INTO signal_visits VALUES (1, TIMESTAMP '2026-03-01 09:00:00')`);
 	c.closeSync();
@@ -72,7 +74,9 @@ describe('migration 6 on a database of the previous release', () => {
 			expect(await db.all('SELECT scope, name, mapping::VARCHAR AS mapping FROM mapping_profiles')).toEqual([
 				{ scope: '*', name: 'mijnsysteem', mapping: '{"Dossier":"casus_id"}' }
 			]);
-			await db.run(`INSERT INTO mapping_profiles (scope, name, mapping) VALUES ('GM0344', 'mijnsysteem', '{}')`);
+			await db.run(
+				`INSERT INTO mapping_profiles (scope, name, mapping) VALUES ('GM0344', 'mijnsysteem', '{}')`
+			);
 			await expect(
 				db.run(`INSERT INTO mapping_profiles (scope, name, mapping) VALUES ('GM0344', 'mijnsysteem', '{}')`)
 			).rejects.toThrow(/constraint|duplicate/i);

@@ -2,6 +2,7 @@
 import type { Reach } from '$lib/domain/roles';
 import type { Database, Queryable } from '../db';
 import { audit } from '../audit';
+import { registerImportedKwesties } from '../kwesties/register';
 import { planHeader, type ColumnMapping } from './columns';
 import { detectFormat, inspectCsv, sha256File, type CsvInspection, type ImportFormat } from './detect';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -10,6 +11,7 @@ import { ReadError, stageFile, type Staged } from './readers';
 import { PARSED_TABLE, validateStaged } from './validate';
 import { reference } from '../reference';
 import { loadParsed } from './load';
+import { testPause } from '../test-pause';
 import type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
 
 export type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
@@ -258,6 +260,8 @@ async function runImport(
 				replace: options.replace ?? false,
 				reach: options.reach
 			});
+			// Every kwestie label of these cases gets its record now, whatever the signal threshold.
+			await registerImportedKwesties(q, importId);
 			const result = {
 				status: 'imported' as const,
 				rows: staged.rows,
@@ -277,8 +281,10 @@ async function runImport(
 				result: 'ok',
 				origin: options.origin
 			});
+			await testPause('import-transaction');
 			await q.run('COMMIT');
 			db.changed();
+			await testPause('import-committed');
 			return { ...result, importId, format };
 		} catch (error) {
 			await q.run('ROLLBACK').catch(() => undefined);

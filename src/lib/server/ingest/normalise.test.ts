@@ -1,6 +1,6 @@
 /** Normalisation of an accepted export: header names, mapping profiles, vocabularies, gemeenten, dates and amounts. */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { getMapping, saveMapping } from './mappings';
+import { getMapping, INSTALLATION_SCOPE, saveMapping } from './mappings';
 import {
 	caseRow,
 	closeTempStore,
@@ -44,13 +44,16 @@ describe('header names', () => {
 	});
 
 	it('applies a saved mapping profile (source column -> canonical column)', async () => {
-		await saveMapping(store.db, 'zaaksysteem', {
-			Dossiernummer: 'casus_id',
-			'Datum melding': 'aangemeld_op'
-		});
-		const mapping = await getMapping(store.db, 'zaaksysteem');
+		await saveMapping(
+			store.db,
+			INSTALLATION_SCOPE,
+			'zaaksysteem',
+			{ Dossiernummer: 'casus_id', 'Datum melding': 'aangemeld_op' },
+			'cli'
+		);
+		const mapping = await getMapping(store.db, INSTALLATION_SCOPE, 'zaaksysteem');
 		expect(mapping).toEqual({ Dossiernummer: 'casus_id', 'Datum melding': 'aangemeld_op' });
-		expect(await getMapping(store.db, 'bestaat-niet')).toBeUndefined();
+		expect(await getMapping(store.db, INSTALLATION_SCOPE, 'bestaat-niet')).toBeUndefined();
 
 		const rows = [
 			{

@@ -4,14 +4,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VARCHAR, BIGINT, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportProblem } from '$lib/domain/imports';
-import {
-	csvHeader,
-	inspectCsv,
-	rewriteCsv,
-	zipUncompressedSize,
-	type CsvInspection,
-	type ImportFormat
-} from './detect';
+import { csvHeader, inspectCsv, rewriteCsv, type CsvInspection, type ImportFormat } from './detect';
+import { declaredUncompressedSize, ZipLimitError } from './zip-limit';
+import { CountedWorkbookReader } from './xlsx-workbook';
 import { config } from '../config';
 import { importWorkDir } from './work-dir';
 
@@ -131,24 +126,28 @@ export function cellText(value: ExcelJS.CellValue): string | null {
 	return String(value);
 }
 
+/** The refusal of a workbook that unpacks (or says it unpacks) to more than XLSX_MAX_UNCOMPRESSED_MB. */
+function tooLarge(limitMb: number): ReadError {
+	return new ReadError(
+		`Het Excel-bestand pakt uit tot meer dan ${limitMb} MB (XLSX_MAX_UNCOMPRESSED_MB) en is daarom niet gelezen. Sla de export op als CSV of Parquet.`
+	);
+}
+
 async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?: string): Promise<Staged> {
-	// A zip can unpack to far more than it weighs: check what it declares before unpacking anything.
+	// A zip can unpack to far more than it weighs. What it declares is checked before anything is unpacked;
+	// a crafted file declares less than it holds, so the reader also counts what it really inflates.
 	const limitMb = config.xlsxMaxUncompressedMb;
-	const unpacked = await zipUncompressedSize(file);
-	if (unpacked === null)
+	const limitBytes = limitMb * 1024 * 1024;
+	const declared = await declaredUncompressedSize(file);
+	if (declared === null)
 		throw new ReadError(
 			'Het Excel-bestand is geen geldig .xlsx-bestand (de inhoudsopgave van het zip-bestand ontbreekt).'
 		);
-	if (unpacked > limitMb * 1024 * 1024) {
-		throw new ReadError(
-			`Het Excel-bestand pakt uit tot meer dan ${limitMb} MB (XLSX_MAX_UNCOMPRESSED_MB) en is daarom niet gelezen. Sla de export op als CSV of Parquet.`
-		);
-	}
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+	if (declared > limitBytes) throw tooLarge(limitMb);
+	const reader = new CountedWorkbookReader(file, limitBytes, {
 		sharedStrings: 'cache',
 		styles: 'cache',
 		hyperlinks: 'ignore',
-		worksheets: 'emit',
 		entries: 'emit'
 	});
 	let columns: string[] | undefined;
@@ -156,12 +155,10 @@ async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?:
 	let appender: Awaited<ReturnType<DuckDBConnection['createAppender']>> | undefined;
 	try {
 		for await (const sheet of reader) {
+			// The reader opens each part where the zip's directory says it is: a sheet not read is never unpacked.
+			if (columns) break;
 			const name = (sheet as unknown as { name?: string }).name;
-			if (columns || (sheetName && name !== sheetName)) {
-				// Every sheet is read to its end: exceljs buffers skipped ones in temporary files it cleans up later.
-				for await (const skipped of sheet) void skipped;
-				continue;
-			}
+			if (sheetName && name !== sheetName) continue;
 			for await (const row of sheet) {
 				const values = (row.values as ExcelJS.CellValue[]).slice(1);
 				if (!columns) {
@@ -188,6 +185,7 @@ async function stageXlsx(connection: DuckDBConnection, file: string, sheetName?:
 		}
 	} catch (error) {
 		if (error instanceof ReadError) throw error;
+		if (error instanceof ZipLimitError) throw tooLarge(limitMb);
 		throw new ReadError(`Het Excel-bestand kan niet worden gelezen: ${(error as Error).message}`);
 	} finally {
 		appender?.closeSync();

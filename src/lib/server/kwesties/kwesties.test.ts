@@ -175,6 +175,14 @@ describe('registering and the workflow', () => {
 			)
 		).toBe('not-found');
 		expect((await findKwestie(store.db, utrecht))!.status).toBe('gesignaleerd');
+		// Outside the reach it answers as if it did not exist, but the log keeps the attempt (BIO 8.15).
+		const refused = await store.db.all<{ actor: string; object: string }>(
+			`SELECT actor, object FROM audit_log WHERE action = 'kwestie wijzigen' AND result = 'geweigerd' ORDER BY id`
+		);
+		expect(refused).toEqual([
+			{ actor: 'kwaliteitsteam@leeuwarden.example', object: `kwestie ${utrecht}` },
+			{ actor: 'landelijk@leeuwarden.example', object: `kwestie ${utrecht}` }
+		]);
 	});
 
 	it('takes notes from kwaliteitsteam and comments from beleid, none from college', async () => {

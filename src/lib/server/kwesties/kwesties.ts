@@ -45,7 +45,11 @@ export function mayComment(user: SessionUser, scope: string): boolean {
 	);
 }
 
-/** Registers the kwesties a signal names, one per municipality, where they do not exist yet; returns their ids. */
+/**
+ * Registers kwesties where they do not exist yet and returns their ids. For paths that write (the
+ * demo, tests); imports and confirmations register theirs in their own transaction (register.ts), and
+ * pages only look ids up (`kwestieIds`).
+ */
 export async function registerKwesties(
 	db: Database,
 	entries: { scope: string; key: string; label: string }[]
@@ -61,7 +65,6 @@ export async function registerKwesties(
 		 WHERE NOT EXISTS (SELECT 1 FROM kwesties k WHERE k.scope = e.scope AND k.key = e.key)`,
 		{ scopes: params.scopes, keys: params.keys }
 	);
-	// Only write when something is new, so that reading the signal list does not count as a change.
 	if (missing!.n > 0) {
 		await db.transaction((tx) =>
 			tx.run(
@@ -73,12 +76,42 @@ export async function registerKwesties(
 			)
 		);
 	}
+	return kwestieIds(db, entries);
+}
+
+/** The ids of the registered kwesties among `entries`, keyed `scope|key`; reads only, so a page may call it. */
+export async function kwestieIds(
+	db: Queryable,
+	entries: { scope: string; key: string }[]
+): Promise<Map<string, number>> {
+	if (entries.length === 0) return new Map();
 	const rows = await db.all<{ scope: string; key: string; id: number }>(
 		`SELECT scope, key, id::INTEGER AS id FROM kwesties
 		 WHERE (scope, key) IN (SELECT (unnest($scopes), unnest($keys)))`,
-		{ scopes: params.scopes, keys: params.keys }
+		{ scopes: entries.map((e) => e.scope), keys: entries.map((e) => e.key) }
 	);
 	return new Map(rows.map((r) => [`${r.scope}|${r.key}`, r.id]));
+}
+
+/**
+ * Audits a request for a kwestie that exists but lies outside the user's reach; the answer is the same
+ * 404 as for one that does not exist, but the log keeps the failed access (BIO 8.15).
+ */
+export async function auditRefusedKwestie(
+	db: Queryable,
+	user: SessionUser,
+	kwestie: KwestieSummary | undefined,
+	action: string,
+	origin?: string | null
+): Promise<void> {
+	if (!kwestie || mayRead(user, kwestie.scope)) return;
+	await audit(db, {
+		actor: user.email,
+		action,
+		object: `kwestie ${kwestie.id}`,
+		result: 'geweigerd',
+		origin
+	});
 }
 
 export async function findKwestie(db: Queryable, id: number): Promise<KwestieSummary | undefined> {
@@ -186,7 +219,10 @@ export async function changeKwestie(
 	origin?: string
 ): Promise<'changed' | 'unchanged' | 'forbidden' | 'not-found'> {
 	const current = await findKwestie(db, id);
-	if (!current || !mayRead(user, current.scope)) return 'not-found';
+	if (!current || !mayRead(user, current.scope)) {
+		await auditRefusedKwestie(db, user, current, 'kwestie wijzigen', origin);
+		return 'not-found';
+	}
 	if (!mayEdit(user, current.scope)) return 'forbidden';
 	const before: Record<keyof KwestieChange, string | null> = { ...current, measureOn: current.measureOn };
 	const changed = FIELDS.filter(({ field }) => (before[field] ?? null) !== (change[field] ?? null));
@@ -225,7 +261,10 @@ export async function addNote(
 	origin?: string
 ): Promise<'added' | 'forbidden' | 'not-found'> {
 	const current = await findKwestie(db, id);
-	if (!current || !mayRead(user, current.scope)) return 'not-found';
+	if (!current || !mayRead(user, current.scope)) {
+		await auditRefusedKwestie(db, user, current, 'kwestie notitie', origin);
+		return 'not-found';
+	}
 	if (!mayComment(user, current.scope)) return 'forbidden';
 	await db.transaction(async (tx) => {
 		await tx.run(

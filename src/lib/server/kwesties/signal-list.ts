@@ -5,7 +5,7 @@ import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { reference } from '../reference';
-import { mayRead, registerKwesties } from './kwesties';
+import { kwestieIds, mayRead } from './kwesties';
 import { signals, type SignalOptions } from './signals';
 
 export interface SignalList {
@@ -21,9 +21,10 @@ export async function signalList(
 	options: SignalOptions
 ): Promise<SignalList> {
 	const found = await signals(db, user.reach, filter, options);
-	const ids = await registerKwesties(
+	// Kwesties are registered when their cases are written: reading the list writes nothing.
+	const ids = await kwestieIds(
 		db,
-		found.flatMap((s) => s.gemeenteCodes.map((scope) => ({ scope, key: s.key, label: s.kwestie })))
+		found.flatMap((s) => s.gemeenteCodes.map((scope) => ({ scope, key: s.key })))
 	);
 	const { gemeenten, vocabularies } = reference();
 	const names = (dimension: 'leefgebieden' | 'wetten' | 'organisaties', mask: bigint) =>
@@ -62,7 +63,7 @@ function signalTable(rows: SignalListRow[], options: SignalOptions): DataTable {
 			{ key: 'wetten', label: 'Wetten' },
 			{ key: 'organisaties', label: 'Organisaties' },
 			{ key: 'status', label: 'Status' },
-			{ key: 'nieuw', label: 'Nieuw sinds vorig bezoek' }
+			{ key: 'nieuw', label: 'Nieuw sinds vorige aanmelding' }
 		],
 		rows: rows.map((r) => ({
 			kwestie: r.kwestie,

@@ -11,7 +11,10 @@ export interface SignalOptions {
 	windowMonths: number;
 	/** Last day of the window, included; `YYYY-MM-DD`. */
 	asOf: string;
-	/** The user's previous visit (UTC timestamp); a signal is new when it was not one with the cases known then. */
+	/**
+	 * The user's previous sign-in (UTC timestamp, from the session); a signal is new when it was not one
+	 * with the cases known then. Null or absent: nothing counts as new (pages pass an early date on a first sign-in).
+	 */
 	since?: string | null;
 }
 

@@ -441,7 +441,8 @@ async function countExisting(q: Queryable, gemeente: string, cases: CaseKey[]): 
 
 /**
  * Gives the cases one shared kwestie, as links beside the imported label (a re-import keeps them),
- * and remembers the suggestion as confirmed. Every case must exist in that municipality.
+ * registers that kwestie where it is new, and remembers the suggestion as confirmed. Every case must
+ * exist in that municipality.
  */
 export async function confirmSuggestion(
 	db: Database,
@@ -476,6 +477,13 @@ export async function confirmSuggestion(
 			`INSERT INTO kwestie_links (gemeente, source, casus_id, kwestie_key, kwestie, linked_by)
 			 SELECT $gemeente, unnest($sources), unnest($casus_ids), $key, $label, $actor`,
 			{ ...params, key, label, actor: user.email }
+		);
+		// The shared kwestie gets its record with the links, so the signal list only has to read it.
+		await tx.run(
+			`INSERT INTO kwesties (scope, key, label)
+			 SELECT $gemeente, $key, $label
+			 WHERE NOT EXISTS (SELECT 1 FROM kwesties WHERE scope = $gemeente AND key = $key)`,
+			{ gemeente: input.gemeente, key, label }
 		);
 		await tx.run(
 			`INSERT INTO suggestion_decisions (gemeente, fingerprint, decision, decided_by)

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CBS_RULES,
+	protectAmount,
 	protectCount,
 	protectFigure,
 	protectTable,
+	roundAmount,
 	roundTo,
 	type CountTable,
 	type DisclosureRules,
@@ -48,8 +50,8 @@ function exactGrid(t: CountTable): number[][] {
 
 /**
  * How many values each hidden entry can take given what is published, counted up to `enough`: a rounded
- * count r stands for a true count in [r − 2, r + 2], and every row and column (totals included) adds
- * up. For each hidden entry and each candidate value, a backtracking search over the other hidden
+ * count r stands for a true count in [r − 2, r + 2] and at least the smallest published count, a
+ * published 0 for exactly 0, and every row and column (totals included) adds up. For each hidden entry and each candidate value, a backtracking search over the other hidden
  * entries (0 to `bound`, pruned on the lines' bounds) looks for one complete consistent table.
  */
 function feasibleValues(
@@ -74,7 +76,8 @@ function feasibleValues(
 	const key = (i: number, j: number) => `${i},${j}`;
 	const interval = (i: number, j: number): [number, number] => {
 		const v = g[i][j];
-		if (v !== 'geheim') return [Math.max(0, v - half), v + half];
+		if (v === 0 && rules.publishZero) return [0, 0];
+		if (v !== 'geheim') return [Math.max(0, rules.minimum, v - half), v + half];
 		const a = assigned.get(key(i, j));
 		return a === undefined ? [0, bound] : [a, a];
 	};
@@ -113,18 +116,40 @@ function feasibleValues(
 }
 
 describe('single counts and figures', () => {
-	it('publishes 0 to 7 as geheim and rounds the rest half up to a multiple of 5', () => {
-		expect([0, 1, 7].map((n) => protectCount(n))).toEqual(['geheim', 'geheim', 'geheim']);
+	it('publishes 0 as 0, 1 to 7 as geheim and rounds the rest half up to a multiple of 5', () => {
+		expect([0, 1, 7].map((n) => protectCount(n))).toEqual([0, 'geheim', 'geheim']);
 		expect([8, 12, 13, 17, 18, 1234].map((n) => protectCount(n))).toEqual([10, 10, 15, 15, 20, 1235]);
 		expect(roundTo(12.5, 5)).toBe(15);
-		expect(protectCount(9, { minimum: 10, rounding: 10 })).toBe('geheim');
-		expect(protectCount(14, { minimum: 10, rounding: 10 })).toBe(10);
+		const tens = { ...CBS_RULES, minimum: 10, rounding: 10 };
+		expect(protectCount(9, tens)).toBe('geheim');
+		expect(protectCount(14, tens)).toBe(10);
+		// Version 1 hid a zero as well.
+		expect(protectCount(0, { ...CBS_RULES, publishZero: false })).toBe('geheim');
 	});
 
 	it('hides a figure made from fewer cases than the minimum', () => {
 		expect(protectFigure(1234.56, 7)).toBe('geheim');
 		expect(protectFigure(1234.56, 8)).toBe(1234.56);
 		expect(protectFigure(null, 3)).toBeNull();
+	});
+
+	it('rounds amounts half up to whole thousands of euros in whole cents, and hides those of fewer than 8 cases', () => {
+		expect(roundAmount(1499.99)).toBe(1000);
+		expect(roundAmount(1500)).toBe(2000);
+		expect(roundAmount(2500)).toBe(3000);
+		expect(roundAmount(499.99)).toBe(0);
+		expect(roundAmount(500)).toBe(1000);
+		// Six amounts in cents that add up to 1500.00 add up to 1499.9999999999998 in binary: still half, so up.
+		const sum = 519.55 + 366.03 + 166.8 + 118.07 + 32.48 + 297.07;
+		expect(sum).toBeLessThan(1500);
+		expect(roundAmount(sum)).toBe(2000);
+		expect(roundAmount(1499.7 + 0.29)).toBe(1000);
+		expect(roundAmount(1234567.89)).toBe(1235000);
+		expect(roundAmount(-1500)).toBe(-1000);
+		expect(roundAmount(1234.56, 1)).toBe(1234.56);
+		expect(protectAmount(1500, 7)).toBe('geheim');
+		expect(protectAmount(1500, 8)).toBe(2000);
+		expect(protectAmount(null, 8)).toBeNull();
 	});
 });
 
@@ -209,7 +234,7 @@ describe('an attacker with the published table', () => {
 			colTotals: [33, 60],
 			total: 93
 		};
-		expect(feasibleValues(unprotected, 100, { minimum: 8, rounding: 1 })).toEqual(new Map([['0,0', [3]]]));
+		expect(feasibleValues(unprotected, 100, { ...CBS_RULES, rounding: 1 })).toEqual(new Map([['0,0', [3]]]));
 	});
 
 	it('cannot pin down any hidden count from the rounded cells and totals', { timeout: 60_000 }, () => {

@@ -1,15 +1,18 @@
 /**
- * Disclosure control of the national package, as CBS practises it for Wmo and youth-care figures:
- * small counts are published as "geheim", the others rounded, and complementary cells suppressed
- * so that no hidden count can be recovered from a row, column or grand total.
+ * Disclosure control of the national package (version 2), as CBS practises it for Wmo and youth-care
+ * figures: small counts are published as "geheim", the others rounded, and complementary cells
+ * suppressed so that no hidden count can be recovered from a row, column or grand total.
  *
  * The rules, in order, for a table of counts with its row, column and grand totals:
- * 1. Primary suppression: a count from 0 to `minimum - 1` (default 0–7) is `geheim`.
+ * 1. Primary suppression: a count from 1 to `minimum - 1` (default 1–7) is `geheim`; 0 is published
+ *    as 0, since no one is in it (`publishZero`; version 1 packages hid it too).
  * 2. Complementary suppression: a row or column (totals included as a line of their own) with
  *    exactly one hidden cell would give it away by subtraction, so the smallest other count in that
  *    line is hidden too; repeated until no line holds exactly one hidden cell. A hidden total counts
  *    as a hidden cell of its line.
  * 3. Rounding: every published count is rounded to a multiple of `rounding` (default 5), half up.
+ * Amounts are rounded half up to whole thousands of euros (`amountCents`) and, like every other figure
+ * computed from cases (medians, quartiles, rates), hidden when fewer than `minimum` cases make them.
  * A package covers a whole quarter, half-year or year, never an arbitrary range, so that two
  * overlapping packages cannot be differenced into a small group.
  *
@@ -26,9 +29,18 @@ export interface DisclosureRules {
 	minimum: number;
 	/** Published counts are rounded to a multiple of this. */
 	rounding: number;
+	/** Whether a count of 0 is published as 0 rather than hidden. */
+	publishZero: boolean;
+	/** Amounts are rounded half up to a multiple of this many cents: 100,000 is whole thousands of euros. */
+	amountCents: number;
 }
 
-export const CBS_RULES: DisclosureRules = { minimum: 8, rounding: 5 };
+export const CBS_RULES: DisclosureRules = {
+	minimum: 8,
+	rounding: 5,
+	publishZero: true,
+	amountCents: 100_000
+};
 
 /** A table of exact counts: `cells[i][j]` belongs to `rows[i]` and `cols[j]`. */
 export interface CountTable {
@@ -56,9 +68,33 @@ export function roundTo(value: number, step: number): number {
 	return Math.floor(value / step + 0.5) * step;
 }
 
+/** Whether a count is hidden by primary suppression. */
+function tooSmall(value: number, rules: DisclosureRules): boolean {
+	return value < rules.minimum && !(value === 0 && rules.publishZero);
+}
+
 /** One figure alone (no totals to protect it against): secret when small, else rounded. */
 export function protectCount(value: number, rules: DisclosureRules = CBS_RULES): Published {
-	return value < rules.minimum ? 'geheim' : roundTo(value, rules.rounding);
+	return tooSmall(value, rules) ? 'geheim' : roundTo(value, rules.rounding);
+}
+
+/**
+ * Rounds an amount in euros half up to a multiple of `cents` cents, in whole cents so that no binary
+ * fraction tips a half: 1499.99 is 1000, 1500.00 is 2000 (with 100,000 cents).
+ */
+export function roundAmount(euros: number, cents: number = CBS_RULES.amountCents): number {
+	const exact = Math.round(euros * 100);
+	return (Math.floor((exact + Math.floor(cents / 2)) / cents) * cents) / 100;
+}
+
+/** An amount made from `cases` cases: secret when too few make it, else rounded (see `roundAmount`). */
+export function protectAmount(
+	value: number | null,
+	cases: number,
+	rules: DisclosureRules = CBS_RULES
+): number | 'geheim' | null {
+	const figure = protectFigure(value, cases, rules);
+	return typeof figure === 'number' ? roundAmount(figure, rules.amountCents) : figure;
 }
 
 /**
@@ -91,7 +127,7 @@ export function protectTable(table: CountTable, rules: DisclosureRules = CBS_RUL
 	const value = (i: number, j: number) =>
 		i === rowsN ? (j === colsN ? total : colTotals[j]) : j === colsN ? rowTotals[i] : table.cells[i][j];
 	const hidden: boolean[][] = Array.from({ length: rowsN + 1 }, (_, i) =>
-		Array.from({ length: colsN + 1 }, (_, j) => value(i, j) < rules.minimum)
+		Array.from({ length: colsN + 1 }, (_, j) => tooSmall(value(i, j), rules))
 	);
 
 	// Only the lines whose entries add up can give a hidden entry away: when a case may fall in several

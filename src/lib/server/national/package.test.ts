@@ -1,5 +1,7 @@
-/** The national package on a real DuckDB file: periods, round trip, the seal, suppression in the sample, comparison rates and the national signal list. */
+/** The national package on a real DuckDB file: periods, round trip, the seal and signature, suppression in the sample, comparison rates and the national signal list. */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +13,16 @@ import {
 	runImport,
 	type Store
 } from '../ingest/fixtures/helpers';
-import { CBS_RULES, protectTable, roundTo, type Published, type PublishedTable } from './disclosure';
+import {
+	CBS_RULES,
+	protectTable,
+	roundAmount,
+	roundTo,
+	type Published,
+	type PublishedTable
+} from './disclosure';
+import { loadOrCreateKeyPair, type KeyPair } from './installation-key';
+import { signPackage } from './signing';
 import {
 	buildPackage,
 	importPackage,
@@ -37,7 +48,18 @@ import {
 import { mayCompare, setPeersEnabled } from './peers';
 import type { SessionUser } from '$lib/domain/roles';
 
-const EXACT = { minimum: 0, rounding: 1 };
+const EXACT = { minimum: 0, rounding: 1, publishZero: true, amountCents: 1 };
+
+/** A key pair of its own in a temporary folder, as an installation has one. */
+function testKeyPair(): KeyPair {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pakket-sleutel-'));
+	try {
+		return loadOrCreateKeyPair(path.join(dir, 'package-key.pem'));
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+const pair = testKeyPair();
 
 describe('periods', () => {
 	it('turns a year, a half-year and a quarter into their first and last day', () => {
@@ -100,30 +122,37 @@ describe('package of the sample', () => {
 	});
 	afterEach(() => closeTempStore(store));
 
-	it('is sealed with the SHA-256 of its JSON with sha256 empty, in document order', async () => {
-		const pkg = await buildPackage(store.db, 'GM0080', y2025);
+	it('is sealed with the SHA-256 of its JSON with sha256 and signature empty, in document order, and signed', async () => {
+		const pkg = signPackage(await buildPackage(store.db, 'GM0080', y2025), pair);
 		expect(Object.keys(pkg)).toEqual([
 			'version',
 			'gemeente',
 			'from',
 			'to',
 			'sha256',
+			'signature',
 			'tables',
 			'figures',
 			'kwestieStatus'
 		]);
 		expect(Object.keys(pkg.tables)).toEqual([...PACKAGE_TABLES]);
-		const text = JSON.stringify(pkg).replace(`"sha256":"${pkg.sha256}"`, '"sha256":""');
+		const text = JSON.stringify(pkg)
+			.replace(`"sha256":"${pkg.sha256}"`, '"sha256":""')
+			.replace(JSON.stringify({ signature: pkg.signature }).slice(1, -1), '"signature":""');
+		expect(text).toContain('"sha256":"","signature":"","tables"');
 		expect(pkg.sha256).toBe(createHash('sha256').update(text).digest('hex'));
-		expect(pkg).toMatchObject({ version: 1, gemeente: 'GM0080', from: '2025-01-01', to: '2025-12-31' });
+		expect(pkg).toMatchObject({ version: 2, gemeente: 'GM0080', from: '2025-01-01', to: '2025-12-31' });
+		expect(pkg.signature).toEqual({ alg: 'Ed25519', key: pair.publicKey, value: expect.any(String) });
+		expect(Buffer.from(pkg.signature!.value, 'base64')).toHaveLength(64);
 	});
 
-	it('publishes the 18 cases of 2025 as 20 and hides every count below 8, zeros included', async () => {
+	it('publishes the 18 cases of 2025 as 20, zeros as 0, and hides every count from 1 to 7', async () => {
 		const pkg = await buildPackage(store.db, 'GM0080', y2025);
 		const exact = await buildPackage(store.db, 'GM0080', y2025, EXACT);
 		expect(exact.tables.uitkomst.total).toBe(18);
 		for (const name of PACKAGE_TABLES)
-			expect(pkg.tables[name].total, name).toBe(name === 'kwesties' ? 'geheim' : 20);
+			// No kwestie reached the threshold in the sample: a table of no rows, whose total 0 is published.
+			expect(pkg.tables[name].total, name).toBe(name === 'kwesties' ? 0 : 20);
 		// 14 solved, 4 open: the open ones are hidden, the solved ones rounded to 15.
 		const uitkomst = pkg.tables.uitkomst;
 		expect(uitkomst.rows).toEqual([
@@ -134,12 +163,14 @@ describe('package of the sample', () => {
 			'ingetrokken',
 			'open'
 		]);
-		expect(uitkomst.cells.map((c) => c[0])).toEqual([15, 'geheim', 'geheim', 'geheim', 'geheim', 'geheim']);
+		// The 4 open ones give away nothing with the column total: the smallest other row (a 0) is hidden too.
+		expect(uitkomst.cells.map((c) => c[0])).toEqual([15, 'geheim', 0, 0, 0, 'geheim']);
 		expect(pkg.tables.escalatie.cells[pkg.tables.escalatie.rows.indexOf('lokale_tafel')][0]).toBe(15);
 		expect(pkg.tables.escalatie.cells[pkg.tables.escalatie.rows.indexOf('bestuurlijk')][0]).toBe('geheim');
 		for (const name of PACKAGE_TABLES) {
 			for (const [value, count] of entries(pkg.tables[name], exact.tables[name])) {
-				if (count < CBS_RULES.minimum) expect(value, `${name}: ${count}`).toBe('geheim');
+				if (count === 0) expect([0, 'geheim'], `${name}: ${count}`).toContain(value);
+				else if (count < CBS_RULES.minimum) expect(value, `${name}: ${count}`).toBe('geheim');
 				else if (value !== 'geheim')
 					expect(value, `${name}: ${count}`).toBe(roundTo(count, CBS_RULES.rounding));
 			}
@@ -147,7 +178,9 @@ describe('package of the sample', () => {
 		// No end dates in the sample: lead times rest on no case and are hidden; amounts rest on 14 cases.
 		expect(pkg.figures.leadTimeMedian).toBe('geheim');
 		expect(exact.figures.spend).toBeGreaterThan(0);
-		expect(pkg.figures.spend).toBe(exact.figures.spend);
+		expect(exact.figures.spend).not.toBe(roundAmount(exact.figures.spend as number));
+		expect(pkg.figures.spend).toBe(roundAmount(exact.figures.spend as number));
+		expect((pkg.figures.spend as number) % 1000).toBe(0);
 	});
 
 	it('keeps the leefgebieden table equal to the margins of the pairs', async () => {
@@ -158,22 +191,24 @@ describe('package of the sample', () => {
 		paren.cells.forEach((row, i) => row.forEach((value, j) => expect(value).toBe(paren.cells[j][i])));
 	});
 
-	it('hides everything of a quarter with 3 cases', async () => {
+	it('hides every count of a quarter with 3 cases but the zeros', async () => {
 		const pkg = await buildPackage(store.db, 'GM0080', parsePeriod('2025-Q3')!);
 		const exact = await buildPackage(store.db, 'GM0080', parsePeriod('2025-Q3')!, EXACT);
 		expect(exact.tables.escalatie.total).toBe(3);
 		for (const name of PACKAGE_TABLES) {
 			const t = pkg.tables[name];
 			expect(
-				[...t.cells.flat(), ...t.rowTotals, ...t.colTotals, t.total].every((v) => v === 'geheim'),
+				[...t.cells.flat(), ...t.rowTotals, ...t.colTotals].every((v) => v === 'geheim' || v === 0),
 				name
 			).toBe(true);
+			// The kwesties table has no row: no kwestie reached the threshold, which is 0 kwesties.
+			expect(t.total, name).toBe(name === 'kwesties' ? 0 : 'geheim');
 		}
 		expect(Object.values(pkg.figures).every((v) => v === 'geheim')).toBe(true);
 	});
 
 	it('round trip: export, verify, import and read back the same tables; a second import replaces the first', async () => {
-		const pkg = await buildPackage(store.db, 'GM0080', y2025);
+		const pkg = signPackage(await buildPackage(store.db, 'GM0080', y2025), pair);
 		const file = JSON.stringify(pkg, null, 2);
 		const verified = verifyPackage(file);
 		expect(verified).toEqual({ ok: true, package: pkg });
@@ -190,7 +225,7 @@ describe('package of the sample', () => {
 		expect(stored).toHaveLength(1);
 		expect(stored[0].pkg).toEqual(pkg);
 		expect(await packagesOfPeriod(store.db, parsePeriod('2025-H1')!)).toEqual([]);
-		const list = await listPackages(store.db);
+		const list = await listPackages(store.db, { all: true });
 		expect(list.map((p) => [p.gemeente, p.naam, p.period, p.from, p.to, p.importedBy])).toEqual([
 			['GM0080', 'Leeuwarden', '2025', '2025-01-01', '2025-12-31', 'beheer@example.nl']
 		]);
@@ -200,8 +235,23 @@ describe('package of the sample', () => {
 		expect(logged).toHaveLength(2);
 	});
 
+	it('lists only the packages of municipalities within reach', async () => {
+		const leeuwarden = signPackage(await buildPackage(store.db, 'GM0080', y2025), pair);
+		const utrecht = { ...leeuwarden, gemeente: 'GM0344' };
+		await importPackage(store.db, leeuwarden, 'beheer@leeuwarden.example.nl');
+		await importPackage(store.db, utrecht, 'beheer@utrecht.example.nl');
+		const listed = async (gemeenten: string[]) =>
+			(await listPackages(store.db, { all: false, gemeenten })).map((p) => [p.gemeente, p.importedBy]);
+		expect(await listed(['GM0344'])).toEqual([['GM0344', 'beheer@utrecht.example.nl']]);
+		expect(await listed(['GM0363'])).toEqual([]);
+		expect((await listPackages(store.db, { all: true })).map((p) => p.gemeente)).toEqual([
+			'GM0080',
+			'GM0344'
+		]);
+	});
+
 	it('refuses a package changed after sealing, with a Dutch message', async () => {
-		const pkg = await buildPackage(store.db, 'GM0080', y2025);
+		const pkg = signPackage(await buildPackage(store.db, 'GM0080', y2025), pair);
 		const tampered = structuredClone(pkg);
 		tampered.tables.escalatie.cells[2][0] = 20;
 		const result = verifyPackage(JSON.stringify(tampered));
@@ -212,7 +262,7 @@ describe('package of the sample', () => {
 	});
 
 	it('refuses malformed packages and counts no disclosure control produces, even when resealed', async () => {
-		const pkg = await buildPackage(store.db, 'GM0080', y2025);
+		const pkg = signPackage(await buildPackage(store.db, 'GM0080', y2025), pair);
 		const reseal = (change: (doc: Record<string, unknown> & NationalPackage) => void) => {
 			const doc = structuredClone(pkg) as Record<string, unknown> & NationalPackage;
 			change(doc);
@@ -222,9 +272,16 @@ describe('package of the sample', () => {
 			const r = verifyPackage(input);
 			return r.ok ? 'ok' : r.message;
 		};
-		expect(message('{"version": 1,')).toBe('Het pakket is geen geldig JSON-bestand.');
+		expect(message('{"version": 2,')).toBe('Het pakket is geen geldig JSON-bestand.');
 		expect(message('[]')).toBe('Het pakket is geen JSON-object.');
-		expect(message(reseal((d) => Object.assign(d, { version: 2 })))).toMatch(/^Onbekende versie 2 /);
+		expect(message(reseal((d) => Object.assign(d, { version: 3 })))).toMatch(/^Onbekende versie 3 /);
+		expect(message(reseal((d) => delete d.signature))).toBe(
+			'Het pakket is niet ondertekend: de handtekening (signature) ontbreekt.'
+		);
+		expect(message(reseal((d) => (d.figures.spend = 1234)))).toBe(
+			"Het bedrag spend is niet afgerond op hele duizenden euro's."
+		);
+		expect(message(reseal((d) => (d.tables.uitkomst.cells[5][0] = 0)))).toBe('ok');
 		expect(message(reseal((d) => (d.tables.uitkomst.cells[5][0] = 4)))).toBe(
 			'Tabel uitkomst: het aantal 4 is niet afgerond op een veelvoud van 5.'
 		);
@@ -278,8 +335,10 @@ describe('kwesties in a package', () => {
 			caseRow('M-3', { aangemeld_op: '02-04-2025', kwestie: 'Energietoeslag' })
 		];
 		expect((await importRows(store, rows)).status).toBe('imported');
+		// The import may already have registered the kwestie: its status is set either way.
 		await store.db.run(
-			`INSERT INTO kwesties (scope, key, label, status) VALUES ('GM0080', 'wachttijd schuldhulp', 'Wachttijd schuldhulp', 'in_analyse')`
+			`INSERT INTO kwesties (scope, key, label, status) VALUES ('GM0080', 'wachttijd schuldhulp', 'Wachttijd schuldhulp', 'in_analyse')
+			 ON CONFLICT (scope, key) DO UPDATE SET status = excluded.status`
 		);
 		const pkg = await buildPackage(store.db, 'GM0080', parsePeriod('2025-Q2')!);
 		expect(pkg.tables.kwesties.rows).toHaveLength(1);
@@ -315,9 +374,9 @@ describe('protectSymmetric', () => {
 
 	it('hides the mirror image of a hidden pair, which protectTable alone may publish', () => {
 		const table = symmetric([
-			[27, 18, 0],
-			[18, 0, 17],
-			[0, 17, 9]
+			[27, 18, 3],
+			[18, 3, 17],
+			[3, 17, 9]
 		]);
 		// protectTable hides the pair (1, 2) but publishes the same 17 cases as (2, 1).
 		const plain = protectTable(table);
@@ -532,6 +591,20 @@ describe('comparison over the database', () => {
 		expect((await comparisonView(store.db, beheerder, y2025)).gemeenten.map((g) => g.code)).toEqual([
 			'GM0344'
 		]);
+	});
+
+	it('shows the amounts of a stored version 1 package rounded to whole thousands, as version 2 publishes them', async () => {
+		const v1 = fakePackage('GM0344', 400);
+		v1.figures = { ...v1.figures, spend: 1499.99, savingsLow: 1500, savingsHigh: 2500 };
+		await importPackage(store.db, { ...v1, sha256: packageHash(v1) }, 'cli');
+		const [stored] = await packagesOfPeriod(store.db, parsePeriod('2025')!);
+		expect(stored.pkg.figures).toMatchObject({ spend: 1000, savingsLow: 2000, savingsHigh: 3000 });
+		const view = await comparisonView(store.db, landelijk, parsePeriod('2025')!);
+		expect(view.money.find((m) => m.code === 'GM0344')).toMatchObject({
+			spend: 1000,
+			savingsLow: 2000,
+			savingsHigh: 3000
+		});
 	});
 
 	it('lets a beheerder compare only after opting in; landelijk always', async () => {

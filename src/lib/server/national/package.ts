@@ -1,4 +1,4 @@
-/** The national package of one municipality and one whole period: built from its cases under disclosure control, sealed with a SHA-256, verified and stored on import. */
+/** The national package of one municipality and one whole period: built from its cases under disclosure control, sealed with a SHA-256 (and signed, see signing.ts), checked and stored on import. */
 import { createHash } from 'node:crypto';
 import { EMPTY_FILTER, type CaseFilter } from '$lib/domain/filters';
 import { KWESTIE_STATUSES, type KwestieStatus } from '$lib/domain/kwesties';
@@ -16,8 +16,10 @@ import { signals } from '../kwesties/signals';
 import { signalSettings } from '../kwesties/settings';
 import {
 	CBS_RULES,
+	protectAmount,
 	protectFigure,
 	protectTable,
+	roundAmount,
 	roundTo,
 	type CountTable,
 	type DisclosureRules,
@@ -26,7 +28,9 @@ import {
 } from './disclosure';
 import { periodOf, type PackagePeriod } from './period';
 
-export const PACKAGE_VERSION = 1;
+/** The version this portal makes; version 1 (unsigned) is still read by the CLI with `--unsigned`. */
+export const PACKAGE_VERSION = 2;
+export type PackageVersion = 1 | typeof PACKAGE_VERSION;
 
 /** The tables of a package, in document order. */
 export const PACKAGE_TABLES = [
@@ -53,19 +57,32 @@ export const PACKAGE_FIGURES = [
 ] as const;
 export type PackageFigureName = (typeof PACKAGE_FIGURES)[number];
 
+/** The figures that are amounts in euros: rounded to whole thousands. */
+export const PACKAGE_AMOUNTS: readonly PackageFigureName[] = ['spend', 'savingsLow', 'savingsHigh'];
+
 /** The one column of a one-dimensional table. */
 export const COUNT_COLUMN = 'aantal';
 
 /** The row of a single-valued dimension (knelpunt, escalatie) for cases that name none, so a table adds up to all cases. */
 export const NONE_ROW = 'geen';
 
+export interface PackageSignature {
+	alg: 'Ed25519';
+	/** The signer's public key, base64 of its raw 32 bytes. */
+	key: string;
+	/** Base64 of the signature over the UTF-8 bytes of `sha256`. */
+	value: string;
+}
+
 export interface NationalPackage {
-	version: typeof PACKAGE_VERSION;
+	version: PackageVersion;
 	gemeente: string;
 	from: string;
 	to: string;
-	/** Hex SHA-256 of the document with this field empty; see `packageHash`. */
+	/** Hex SHA-256 of the document with this field (and `signature`) empty; see `packageHash`. */
 	sha256: string;
+	/** Version 2, once signed (`signPackage`); absent in version 1 and in a package computed for the comparison. */
+	signature?: PackageSignature;
 	tables: Record<PackageTableName, PublishedTable>;
 	figures: Record<PackageFigureName, number | 'geheim'>;
 	/** The workflow status of each row of `tables.kwesties`, in the same order. */
@@ -73,12 +90,14 @@ export interface NationalPackage {
 }
 
 /**
- * The hex SHA-256 of `JSON.stringify` of the document with `sha256` set to "" (keys in document order,
- * no whitespace), as the interface prescribes; a spread keeps `sha256` in its place.
+ * The hex SHA-256 of `JSON.stringify` of the document with `sha256` (and `signature`, where the document
+ * has one: version 2) set to "" (keys in document order, no whitespace), as the interface prescribes; a
+ * spread keeps both in their place.
  */
 export function packageHash(document: object): string {
+	const blank = 'signature' in document ? { sha256: '', signature: '' } : { sha256: '' };
 	return createHash('sha256')
-		.update(JSON.stringify({ ...document, sha256: '' }))
+		.update(JSON.stringify({ ...document, ...blank }))
 		.digest('hex');
 }
 
@@ -196,9 +215,15 @@ function figure(value: number | null, cases: number, rules: DisclosureRules): nu
 	return protectFigure(value, cases, rules) ?? 'geheim';
 }
 
+/** An amount over `cases` cases: as `figure`, and rounded to whole thousands of euros. */
+function amount(value: number | null, cases: number, rules: DisclosureRules): number | 'geheim' {
+	return protectAmount(value, cases, rules) ?? 'geheim';
+}
+
 /**
  * Builds the package of one municipality over one whole period from the portal's cases (by
- * aangemeld_op in the period). The caller has checked that the municipality is within reach.
+ * aangemeld_op in the period), sealed but not signed: `signPackage` signs what leaves the portal.
+ * The caller has checked that the municipality is within reach.
  * Kwesties are those that reached the municipality's own signal threshold in a window equal to the period.
  */
 export async function buildPackage(
@@ -297,9 +322,9 @@ export async function buildPackage(
 			)
 		},
 		figures: {
-			spend: figure(money.spent, single.withCost, rules),
-			savingsLow: figure(money.savingsLow, single.withLow, rules),
-			savingsHigh: figure(money.savingsHigh, single.withHigh, rules),
+			spend: amount(money.spent, single.withCost, rules),
+			savingsLow: amount(money.savingsLow, single.withLow, rules),
+			savingsHigh: amount(money.savingsHigh, single.withHigh, rules),
 			leadTimeP25: figure(lead.p25, lead.cases, rules),
 			leadTimeMedian: figure(lead.median, lead.cases, rules),
 			leadTimeP75: figure(lead.p75, lead.cases, rules)
@@ -320,6 +345,7 @@ const isStringList = (value: unknown): value is string[] =>
 function badCount(value: unknown, rules: DisclosureRules): string | null {
 	if (value === 'geheim') return null;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return 'is geen aantal';
+	if (value === 0 && rules.publishZero) return null;
 	if (value % rules.rounding !== 0) return `is niet afgerond op een veelvoud van ${rules.rounding}`;
 	if (value < roundTo(rules.minimum, rules.rounding)) return `is kleiner dan ${rules.minimum} en niet geheim`;
 	return null;
@@ -360,7 +386,8 @@ const KNOWN_KEYS = ['version', 'gemeente', 'from', 'to', 'sha256', 'tables', 'fi
 
 /** The first fault of a package whose seal holds, in Dutch, or null. */
 function documentFault(doc: Record<string, unknown>, rules: DisclosureRules): string | null {
-	const unknown = Object.keys(doc).find((key) => !KNOWN_KEYS.includes(key));
+	const known = doc.version === 1 ? KNOWN_KEYS : [...KNOWN_KEYS, 'signature'];
+	const unknown = Object.keys(doc).find((key) => !known.includes(key));
 	if (unknown) return `Het pakket bevat een onbekend onderdeel "${unknown}".`;
 	if (typeof doc.gemeente !== 'string' || !reference().gemeenten.get(doc.gemeente)) {
 		return 'Het pakket noemt geen bekende gemeente (GMxxxx).';
@@ -381,6 +408,14 @@ function documentFault(doc: Record<string, unknown>, rules: DisclosureRules): st
 		if (value !== 'geheim' && (typeof value !== 'number' || !Number.isFinite(value))) {
 			return `Het kengetal ${name} ontbreekt of is geen getal of "geheim".`;
 		}
+		if (
+			doc.version !== 1 &&
+			PACKAGE_AMOUNTS.includes(name) &&
+			typeof value === 'number' &&
+			roundAmount(value, rules.amountCents) !== value
+		) {
+			return `Het bedrag ${name} is niet afgerond op hele duizenden euro's.`;
+		}
 	}
 	const kwesties = (doc.tables.kwesties as { rows: string[] }).rows;
 	if (
@@ -394,12 +429,25 @@ function documentFault(doc: Record<string, unknown>, rules: DisclosureRules): st
 	return null;
 }
 
+const isSignature = (value: unknown): value is PackageSignature =>
+	isObject(value) &&
+	value.alg === 'Ed25519' &&
+	typeof value.key === 'string' &&
+	typeof value.value === 'string' &&
+	Object.keys(value).length === 3;
+
 /**
- * Checks a package as it arrives: JSON, version 1, the SHA-256 recomputed (a package changed after it
- * was made is refused), then its structure, and that every count is one disclosure control publishes:
- * "geheim" or a multiple of the rounding at or above the smallest published count.
+ * Checks a package as it arrives: JSON, version 2 with a signature part (version 1 only with
+ * `unsigned`, which only the CLI offers), the SHA-256 recomputed (a package changed after it was made
+ * is refused), then its structure, and that every count is one disclosure control publishes: "geheim",
+ * 0, or a multiple of the rounding at or above the smallest published count. Whether the signature
+ * holds against the municipality's registered key is `signatureFault`'s part.
  */
-export function verifyPackage(json: string | unknown, rules: DisclosureRules = CBS_RULES): Verified {
+export function verifyPackage(
+	json: string | unknown,
+	options: { unsigned?: boolean; rules?: DisclosureRules } = {}
+): Verified {
+	const rules = options.rules ?? CBS_RULES;
 	let doc: unknown = json;
 	if (typeof json === 'string') {
 		try {
@@ -409,11 +457,21 @@ export function verifyPackage(json: string | unknown, rules: DisclosureRules = C
 		}
 	}
 	if (!isObject(doc)) return { ok: false, message: 'Het pakket is geen JSON-object.' };
-	if (doc.version !== PACKAGE_VERSION) {
+	if (doc.version === 1 && !options.unsigned) {
+		return {
+			ok: false,
+			message:
+				'Het pakket is van versie 1 en niet ondertekend. Zo\'n pakket leest alleen de beheerder van de installatie in, met "aggregate import --unsigned".'
+		};
+	}
+	if (doc.version !== PACKAGE_VERSION && doc.version !== 1) {
 		return {
 			ok: false,
 			message: `Onbekende versie ${JSON.stringify(doc.version ?? null)} van het pakket; deze portal leest versie ${PACKAGE_VERSION}.`
 		};
+	}
+	if (doc.version === PACKAGE_VERSION && !isSignature(doc.signature)) {
+		return { ok: false, message: 'Het pakket is niet ondertekend: de handtekening (signature) ontbreekt.' };
 	}
 	if (typeof doc.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(doc.sha256)) {
 		return { ok: false, message: 'Het pakket heeft geen geldige SHA-256.' };
@@ -476,12 +534,14 @@ export async function importPackage(
 	});
 }
 
-/** Every imported package, newest period first. */
-export async function listPackages(db: Database): Promise<StoredPackage[]> {
+/** The imported packages of the municipalities within reach, newest period first. */
+export async function listPackages(db: Database, reach: Reach): Promise<StoredPackage[]> {
 	const rows = await db.all<Omit<StoredPackage, 'naam'>>(
 		`SELECT gemeente, period, strftime(period_from, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to",
 			sha256, imported_by AS importedBy, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS importedAt
-		 FROM national_packages ORDER BY period_to DESC, period_from, gemeente`
+		 FROM national_packages WHERE $reach_all OR list_contains($reach, gemeente)
+		 ORDER BY period_to DESC, period_from, gemeente`,
+		{ reach_all: reach.all, reach: reach.all ? [] : [...reach.gemeenten] }
 	);
 	const { gemeenten } = reference();
 	return rows.map((r) => ({ ...r, naam: gemeenten.naam(r.gemeente) }));
@@ -497,7 +557,21 @@ export async function packagesOfPeriod(
 		 FROM national_packages WHERE period_from = $from::DATE AND period_to = $to::DATE ORDER BY gemeente`,
 		{ from: period.from, to: period.to }
 	);
-	return rows.map((r) => ({ pkg: JSON.parse(r.document) as NationalPackage, importedAt: r.importedAt }));
+	return rows.map((r) => ({
+		pkg: asShown(JSON.parse(r.document) as NationalPackage),
+		importedAt: r.importedAt
+	}));
+}
+
+/** A stored package as the portal shows it: the amounts of a version 1 package rounded as version 2 rounds them. */
+export function asShown(pkg: NationalPackage): NationalPackage {
+	if (pkg.version !== 1) return pkg;
+	const figures = { ...pkg.figures };
+	for (const name of PACKAGE_AMOUNTS) {
+		const value = figures[name];
+		if (typeof value === 'number') figures[name] = roundAmount(value);
+	}
+	return { ...pkg, figures };
 }
 
 /** Years for which packages were imported, for the period selector. */

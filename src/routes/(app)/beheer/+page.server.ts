@@ -11,21 +11,32 @@ import {
 	reachOf,
 	setDisabled,
 	updateUserAccess,
-	UserInputError
+	UserInputError,
+	type UserRow
 } from '$lib/server/auth/users';
 import { invalidateUserSessions } from '$lib/server/auth/session';
+import { grantRefusal } from '$lib/server/auth/granting';
+import { listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
 import { resetSecondFactor } from '$lib/server/auth/second-factor';
 import { audit } from '$lib/server/audit';
-import { serverBackup } from '$lib/server/backup';
+import { manualBackup, ManualBackupRefused, manualBackupState } from '$lib/server/manual-backup';
 import { config } from '$lib/server/config';
 import { reference } from '$lib/server/reference';
-import { ROLES, ROLE_LABELS, type SessionUser } from '$lib/domain/roles';
+import { isRole, ROLES, ROLE_LABELS, type Reach, type SessionUser } from '$lib/domain/roles';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCapability(locals, 'manageUsers');
 	const { gemeenten } = reference();
-	const users = (await listUsers(await getDb())).filter((u) => manages(user.reach, u));
+	const db = await getDb();
+	const users = (await listUsers(db)).filter((u) => manages(user.reach, u));
+	const others = users.filter((u) => u.id !== user.id);
+	const emails = new Map(others.map((u) => [u.id, u.email]));
+	const tokens = (await listApiTokens(db, [...emails.keys()])).map((t) => ({
+		...t,
+		email: emails.get(t.userId)!
+	}));
 	return {
+		tokens,
 		users: users.map((u) => {
 			const reach = reachOf(u);
 			return {
@@ -41,30 +52,48 @@ export const load: PageServerLoad = async ({ locals }) => {
 				self: u.id === user.id
 			};
 		}),
-		roles: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-		reachAll: user.reach.all
+		// Only what this beheerder may give is offered; the server checks it again (grantProblem).
+		roles: ROLES.filter((r) => r !== 'landelijk' || user.reach.all).map((r) => ({
+			value: r,
+			label: ROLE_LABELS[r]
+		})),
+		reachAll: user.reach.all,
+		backup: await manualBackupState(db, user.reach, config.backupDir)
 	};
 };
 
-/** `GM0344 GM0080`, names or `alle`, resolved; a beheerder cannot grant more than its own reach. */
-function requestedGemeenten(raw: string, user: SessionUser): string[] | { message: string } {
+/** `GM0344 GM0080`, names or `alle`, resolved to CBS codes (or `alle`); whether they may be given is `grantProblem`'s. */
+function requestedGemeenten(raw: string): string[] | { message: string } {
 	const { gemeenten } = reference();
 	const parts = raw.split(/[\s,;]+/).filter(Boolean);
-	if (parts.some((p) => p.toLowerCase() === 'alle')) {
-		return user.reach.all
-			? ['alle']
-			: { message: 'U kunt alleen gemeenten binnen uw eigen bereik toekennen.' };
-	}
+	if (parts.some((p) => p.toLowerCase() === 'alle')) return ['alle'];
 	const codes: string[] = [];
 	for (const part of parts) {
 		const found = gemeenten.resolve(part);
 		if (!found) return { message: `Onbekende gemeente "${part}".` };
-		if (!user.reach.all && !user.reach.gemeenten.includes(found.code)) {
-			return { message: `${found.naam} valt buiten uw bereik.` };
-		}
 		codes.push(found.code);
 	}
 	return codes;
+}
+
+/**
+ * The granting rule (granting.ts) for a role and reach from a form: null when the user may give them,
+ * else the Dutch reason it may not. Every action that writes a role or reach asks it.
+ */
+function grantProblem(
+	user: SessionUser,
+	target: UserRow | null,
+	role: string,
+	gemeenten: string[]
+): string | null {
+	// An unknown role is refused by the user's validation, with its own message.
+	if (!isRole(role)) return null;
+	const reach: Reach = gemeenten.includes('alle') ? { all: true } : { all: false, gemeenten };
+	return grantRefusal(
+		user,
+		{ target: target && { id: target.id, role: target.role, reach: reachOf(target) }, role, reach },
+		(code) => reference().gemeenten.naam(code)
+	);
 }
 
 async function managedUser(user: SessionUser, idValue: FormDataEntryValue | null) {
@@ -73,11 +102,22 @@ async function managedUser(user: SessionUser, idValue: FormDataEntryValue | null
 }
 
 export const actions: Actions = {
-	/** A backup now, besides the scheduled ones: into BACKUP_DIR, keeping BACKUP_KEEP. */
-	backup: async ({ locals }) => {
+	/** A manual backup beside the scheduled ones (manual-backup.ts: who, how often, how many are kept). */
+	backup: async ({ locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
-		const written = await serverBackup(await getDb(), user.email, config.backupDir, config.backupKeep);
-		return { done: `Back-up gemaakt: ${path.basename(written)} in ${config.backupDir}.` };
+		try {
+			const written = await manualBackup(
+				await getDb(),
+				user,
+				config.backupDir,
+				new Date(),
+				getClientAddress()
+			);
+			return { done: `Back-up gemaakt: ${path.basename(written)} in ${config.backupDir}.` };
+		} catch (error) {
+			if (error instanceof ManualBackupRefused) return fail(error.status, { message: error.message });
+			throw error;
+		}
 	},
 	toevoegen: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
@@ -85,17 +125,21 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const role = String(form.get('role') ?? '');
 		const password = String(form.get('password') ?? '');
-		const gemeenten = requestedGemeenten(String(form.get('gemeenten') ?? ''), user);
+		const gemeenten = requestedGemeenten(String(form.get('gemeenten') ?? ''));
 		if (!Array.isArray(gemeenten))
 			return fail(400, { message: gemeenten.message, field: 'gemeenten', email });
-		if (role === 'landelijk' && !user.reach.all) {
-			return fail(400, {
-				message: 'Alleen een beheerder van alle gemeenten maakt landelijke gebruikers.',
-				field: 'role',
-				email
-			});
-		}
 		const db = await getDb();
+		const refusal = grantProblem(user, null, role, gemeenten);
+		if (refusal) {
+			await audit(db, {
+				actor: user.email,
+				action: 'gebruiker toevoegen',
+				object: email.slice(0, 254),
+				result: 'geweigerd',
+				origin: getClientAddress()
+			});
+			return fail(403, { message: refusal, field: 'role', email });
+		}
 		try {
 			const created = await createUser(
 				db,
@@ -119,19 +163,26 @@ export const actions: Actions = {
 	wijzigen: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
 		const form = await request.formData();
-		const target = await managedUser(user, form.get('id'));
+		const db = await getDb();
+		const target = await findUser(db, Number(form.get('id')));
 		if (!target)
 			return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
-		const gemeenten = requestedGemeenten(String(form.get('gemeenten') ?? ''), user);
+		const role = String(form.get('role') ?? '');
+		const gemeenten = requestedGemeenten(String(form.get('gemeenten') ?? ''));
 		if (!Array.isArray(gemeenten)) return fail(400, { message: gemeenten.message, field: 'gemeenten' });
-		const db = await getDb();
+		const refusal = grantProblem(user, target, role, gemeenten);
+		if (refusal) {
+			await audit(db, {
+				actor: user.email,
+				action: 'gebruiker wijzigen',
+				object: target.email,
+				result: 'geweigerd',
+				origin: getClientAddress()
+			});
+			return fail(403, { message: refusal, field: 'role' });
+		}
 		try {
-			await updateUserAccess(
-				db,
-				target.id,
-				{ role: String(form.get('role') ?? ''), gemeenten },
-				(c) => !!reference().gemeenten.get(c)
-			);
+			await updateUserAccess(db, target.id, { role, gemeenten }, (c) => !!reference().gemeenten.get(c));
 		} catch (error) {
 			if (error instanceof UserInputError) return fail(400, { message: error.message, field: error.field });
 			throw error;
@@ -143,7 +194,9 @@ export const actions: Actions = {
 			result: 'ok',
 			origin: getClientAddress()
 		});
-		return { done: `Rol en bereik van ${target.email} zijn gewijzigd; de gebruiker moet opnieuw inloggen.` };
+		return {
+			done: `Rol en bereik van ${target.email} zijn gewijzigd; de gebruiker moet opnieuw inloggen en zijn API-tokens zijn ingetrokken.`
+		};
 	},
 	sessiesBeeindigen: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
@@ -179,7 +232,28 @@ export const actions: Actions = {
 		});
 		return { done: `${target.email} is ${disabled ? 'geblokkeerd' : 'weer actief'}.` };
 	},
-	/** For a lost phone: the authenticator and recovery codes go, the sessions end; the next login sets up a new app. */
+	/** Ends one API token of a user the beheerder manages (its own are on /account). */
+	tokenIntrekken: async ({ request, locals, getClientAddress }) => {
+		const user = requireCapability(locals, 'manageUsers');
+		const form = await request.formData();
+		const target = await managedUser(user, form.get('id'));
+		if (!target)
+			return fail(404, { message: 'Deze gebruiker bestaat niet of valt buiten uw bereik.', field: 'id' });
+		const name = String(form.get('name') ?? '');
+		const db = await getDb();
+		if (!(await revokeApiToken(db, target.id, name))) {
+			return fail(404, { message: `${target.email} heeft geen API-token met deze naam.`, field: 'name' });
+		}
+		await audit(db, {
+			actor: user.email,
+			action: 'API-token intrekken',
+			object: `${target.email} (${name.trim()})`,
+			result: 'ok',
+			origin: getClientAddress()
+		});
+		return { done: `API-token "${name.trim()}" van ${target.email} is ingetrokken.` };
+	},
+	/** For a lost phone: the authenticator and recovery codes go, the sessions and API tokens end; the next login sets up a new app. */
 	tweedeFactorHerstellen: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'manageUsers');
 		const target = await managedUser(user, (await request.formData()).get('id'));
@@ -195,7 +269,7 @@ export const actions: Actions = {
 			origin: getClientAddress()
 		});
 		return {
-			done: `De tweede factor van ${target.email} is hersteld: bij de volgende login stelt de gebruiker een nieuwe app in.`
+			done: `De tweede factor van ${target.email} is hersteld en de API-tokens zijn ingetrokken: bij de volgende login stelt de gebruiker een nieuwe app in.`
 		};
 	}
 };

@@ -8,12 +8,16 @@ import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { checkFile, DEFAULT_SOURCE, importFile, sourceProblem, type ImportResult } from '$lib/server/ingest';
 import {
-	getMapping,
+	INSTALLATION_SCOPE,
 	listMappings,
+	mappingForReach,
 	MappingError,
 	mappingNameProblem,
+	mappingRef,
+	MappingScopeError,
 	parseMapping,
-	saveMapping
+	saveMapping,
+	writableScope
 } from '$lib/server/ingest/mappings';
 import { audit } from '$lib/server/audit';
 import {
@@ -40,7 +44,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const inReach = [...new Set(sources.map((s) => s.gemeente))];
 	return {
 		imports: await listImports(db, user.reach, user.email),
-		mappings: (await listMappings(db)).map((m) => m.name),
+		mappings: (await listMappings(db, user.reach)).map((m) => ({
+			value: mappingRef(m.scope, m.name),
+			label: `${m.name} (${m.scope === INSTALLATION_SCOPE ? 'hele installatie' : naam(m.scope)})`
+		})),
+		// Where the reach holds more than one municipality, the user picks the one a new profile is for.
+		mappingScopes:
+			!user.reach.all && user.reach.gemeenten.length === 1
+				? []
+				: (user.reach.all ? gemeenten.all.map((g) => g.code) : [...user.reach.gemeenten])
+						.map((code) => ({ code, naam: naam(code) }))
+						.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
 		beheerder,
 		sources: sources
 			.map((s) => ({ ...s, naam: naam(s.gemeente) }))
@@ -100,7 +114,8 @@ async function upload(event: Parameters<Actions[string]>[0], write: boolean) {
 	const sourceError = sourceProblem(values.source);
 	if (sourceError) return fail(400, { message: sourceError, field: 'source', values });
 	const db = await getDb();
-	const mapping = values.mapping ? await getMapping(db, values.mapping) : undefined;
+	// Another municipality's profile does not exist for this user: the same answer as a name never saved.
+	const mapping = values.mapping ? await mappingForReach(db, user.reach, values.mapping) : undefined;
 	if (values.mapping && !mapping)
 		return fail(400, { message: 'Deze koppeling bestaat niet.', field: 'mapping', values });
 	const received = await receive(form);
@@ -153,16 +168,38 @@ export const actions: Actions = {
 	koppeling: async ({ request, locals }) => {
 		const user = requireCapability(locals, 'import');
 		const form = await request.formData();
+		const { gemeenten } = reference();
 		const name = String(form.get('naam') ?? '').trim();
 		const lines = String(form.get('regels') ?? '');
 		const nameError = mappingNameProblem(name);
 		if (nameError) return fail(400, { message: nameError, field: 'naam', mappingLines: lines });
+		const db = await getDb();
+		let scope: string;
+		try {
+			scope = writableScope(user.reach, String(form.get('gemeente') ?? ''), (c) => !!gemeenten.get(c));
+		} catch (error) {
+			if (!(error instanceof MappingError)) throw error;
+			const refused = error instanceof MappingScopeError;
+			if (refused) {
+				await audit(db, {
+					actor: user.email,
+					action: 'kolomkoppeling opslaan',
+					object: `${String(form.get('gemeente') ?? '').slice(0, 20)}:${name}`,
+					result: 'geweigerd'
+				});
+			}
+			return fail(refused ? 403 : 400, { message: error.message, field: 'gemeente', mappingLines: lines });
+		}
 		try {
 			const mapping = parseMapping(mappingFromLines(lines));
-			const db = await getDb();
-			await saveMapping(db, name, mapping);
-			await audit(db, { actor: user.email, action: 'kolomkoppeling opslaan', object: name, result: 'ok' });
-			return { done: `Kolomkoppeling "${name}" is opgeslagen.` };
+			await saveMapping(db, scope, name, mapping, user.email);
+			await audit(db, {
+				actor: user.email,
+				action: 'kolomkoppeling opslaan',
+				object: mappingRef(scope, name),
+				result: 'ok'
+			});
+			return { done: `Kolomkoppeling "${name}" is opgeslagen voor ${gemeenten.naam(scope)}.` };
 		} catch (error) {
 			if (error instanceof MappingError)
 				return fail(400, { message: error.message, field: 'regels', mappingLines: lines });

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { analysisScope } from '$lib/server/analysis-scope';
 import { getDb } from '$lib/server/db';
 import { signalList } from '$lib/server/kwesties/signal-list';
-import { followedKwesties, registerKwesties } from '$lib/server/kwesties/kwesties';
+import { followedKwesties } from '$lib/server/kwesties/kwesties';
 import {
 	SuggestionError,
 	confirmSuggestion,
@@ -17,25 +17,39 @@ import {
 	saveSignalSettings,
 	signalSettings
 } from '$lib/server/kwesties/settings';
-import { lastVisit, recordVisit } from '$lib/server/kwesties/visits';
+import { auditCaseView } from '$lib/server/case-view-audit';
 import { capabilities, reaches } from '$lib/domain/roles';
 import { reference } from '$lib/server/reference';
 
-const FIRST_VISIT = '1970-01-01 00:00:00';
+const FIRST_SIGN_IN = '1970-01-01 00:00:00';
 
+/**
+ * Writes nothing but the audit entry of the suggestions it shows: kwesties exist from the import on, and
+ * "new" counts from the previous sign-in the session carries. Never kept by the page cache, so every
+ * view of the suggestions (which quote cases) is audited.
+ */
 export const load: PageServerLoad = async (event) => {
 	const { user, filter, db, options } = await analysisScope(event);
 	const defaults = await signalSettings(db, user.reach, filter.gemeente);
 	const parsed = parseSignalOptions(event.url.searchParams, defaults);
 	if (!parsed.ok) error(400, parsed.message);
-	const since = await lastVisit(db, user.id);
-	// On a first visit every signal is new.
-	const list = await signalList(db, user, filter, { ...parsed.options, since: since ?? FIRST_VISIT });
-	await recordVisit(db, user.id);
+	const since = event.locals.session?.previousLoginAt ?? null;
+	// On a first sign-in every signal is new.
+	const list = await signalList(db, user, filter, { ...parsed.options, since: since ?? FIRST_SIGN_IN });
 	// Suggestions quote summaries: only for the roles that handle kwesties at case level.
 	const canSuggest = capabilities(user.role).manageKwesties;
+	const suggested = canSuggest ? await suggestions(db, user.reach, parsed.options) : null;
+	if (suggested && suggested.length > 0) {
+		const cases = suggested.reduce((n, s) => n + s.cases.length, 0);
+		const gemeenten = [...new Set(suggested.map((s) => s.gemeente))].sort().join(', ');
+		await auditCaseView(
+			db,
+			event,
+			`suggesties op /signalen: ${suggested.length} (${cases} casussen, ${gemeenten})`
+		);
+	}
 	return {
-		suggestions: canSuggest ? await suggestions(db, user.reach, parsed.options) : null,
+		suggestions: suggested,
 		gemeenteNames: Object.fromEntries(options.gemeenten.map((g) => [g.code, g.naam])),
 		filter,
 		options,
@@ -71,7 +85,6 @@ export const actions: Actions = {
 				cases,
 				label: String(form.get('label') ?? '')
 			});
-			await registerKwesties(db, [{ scope: gemeente, key: result.key, label: result.label }]);
 			return { done: `${result.linked} casussen hebben nu de kwestie "${result.label}".` };
 		} catch (error) {
 			return refused(error);

@@ -1,12 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { checkLogin, LOGIN_FAILED_MESSAGE } from '$lib/server/auth/login';
+import { checkLogin, LOGIN_FAILED_MESSAGE, LOGIN_FIELD_LIMITS } from '$lib/server/auth/login';
+import { limitedFormData } from '$lib/server/limited-form';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionTokenCookie } from '$lib/server/auth/cookie';
 import { pendingStep, STEP_PAGES } from '$lib/server/auth/second-factor';
 import { returnQuery, safeReturn } from '$lib/server/auth/return-to';
 import { config } from '$lib/server/config';
+
+/** An e-mail address and a password fit many times over; anything larger is refused unread. */
+const LOGIN_BODY_MAX_BYTES = 8 * 1024;
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));
@@ -17,9 +21,22 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
+		const form = await limitedFormData(request, LOGIN_BODY_MAX_BYTES);
+		if (!form) return fail(413, { message: 'Het formulier is te groot.', field: 'email', email: '' });
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
+		if (email.length > LOGIN_FIELD_LIMITS.email)
+			return fail(400, {
+				message: `Een e-mailadres heeft hoogstens ${LOGIN_FIELD_LIMITS.email} tekens.`,
+				field: 'email',
+				email: ''
+			});
+		if (password.length > LOGIN_FIELD_LIMITS.password)
+			return fail(400, {
+				message: `Een wachtwoord heeft hoogstens ${LOGIN_FIELD_LIMITS.password} tekens.`,
+				field: 'password',
+				email
+			});
 		if (!email) return fail(400, { message: 'Vul uw e-mailadres in.', field: 'email', email });
 		if (!password) return fail(400, { message: 'Vul uw wachtwoord in.', field: 'password', email });
 		const db = await getDb();
@@ -33,7 +50,7 @@ export const actions: Actions = {
 			});
 		}
 		if (!result.ok) return fail(400, { message: LOGIN_FAILED_MESSAGE, field: 'password', email });
-		const { token, session } = await createSession(db, result.user.id);
+		const { token, session } = await createSession(db, result.user.id, result.user.last_login_at);
 		setSessionTokenCookie(cookies, url, token, session.expiresAt);
 		const step = pendingStep(session, result.user.totp_key !== null);
 		redirect(303, step ? STEP_PAGES[step] + returnQuery(url) : safeReturn(url.searchParams.get('terug')));

@@ -1,11 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import type { Reach } from '$lib/domain/roles';
 import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { audit } from '$lib/server/audit';
 import { reference } from '$lib/server/reference';
 import { filterOptions } from '$lib/server/analytics/reach';
-import { importPackage, listPackages, verifyPackage } from '$lib/server/national/package';
+import { listPackages } from '$lib/server/national/package';
+import { installationKey, installationPublicKey } from '$lib/server/national/installation-key';
+import { listKeys, parseKeyRequest, registerKey } from '$lib/server/national/package-keys';
+import { receivePackage } from '$lib/server/national/receive';
 import { periodLabel } from '$lib/server/national/period';
 import { peersEnabled, setPeersEnabled } from '$lib/server/national/peers';
 import { periodChoices } from '$lib/server/national/requests';
@@ -13,16 +17,31 @@ import { periodChoices } from '$lib/server/national/requests';
 /** A package is a few dozen kilobytes; anything far larger is not one. */
 const MAX_PACKAGE_BYTES = 2 * 1024 * 1024;
 
+/** The municipalities whose key a beheerder may register: those of its reach, by name. */
+function keyChoices(reach: Reach): { code: string; naam: string }[] {
+	const { gemeenten } = reference();
+	const within = reach.all
+		? [...gemeenten.all]
+		: reach.gemeenten.flatMap((code) => gemeenten.get(code) ?? []);
+	return within
+		.map((g) => ({ code: g.code, naam: g.naam }))
+		.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+}
+
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCapability(locals, 'nationalPackages');
 	const db = await getDb();
 	const options = await filterOptions(db, user.reach);
-	const packages = await listPackages(db);
+	const packages = await listPackages(db, user.reach);
+	const isBeheerder = user.role === 'beheerder';
 	return {
 		gemeenten: options.gemeenten,
 		periods: periodChoices(options.years),
 		packages: packages.map((p) => ({ ...p, periodLabel: periodLabel(p.period) })),
-		isBeheerder: user.role === 'beheerder',
+		publicKey: installationPublicKey(),
+		keys: await listKeys(db, user.reach),
+		keyGemeenten: isBeheerder ? keyChoices(user.reach) : [],
+		isBeheerder,
 		peers: user.role === 'beheerder' ? await peersEnabled(db, user) : false
 	};
 };
@@ -37,24 +56,62 @@ export const actions: Actions = {
 		if (file.size > MAX_PACKAGE_BYTES) {
 			return fail(400, { message: 'Dit bestand is te groot voor een landelijk pakket.', field: 'pakket' });
 		}
-		const db = await getDb();
-		const verified = verifyPackage(await file.text());
-		if (!verified.ok) {
-			await audit(db, {
-				actor: user.email,
-				action: 'landelijk pakket importeren',
-				object: file.name.slice(0, 200),
-				result: 'geweigerd',
-				origin: getClientAddress()
-			});
-			return fail(400, { message: `Pakket geweigerd: ${verified.message}`, field: 'pakket' });
-		}
-		const pkg = verified.package;
-		const { replaced, period } = await importPackage(db, pkg, user.email, getClientAddress());
+		const received = await receivePackage(await getDb(), await file.text(), {
+			actor: user.email,
+			reach: user.reach,
+			fileName: file.name,
+			origin: getClientAddress()
+		});
+		if (!received.ok) return fail(received.status, { message: received.message, field: 'pakket' });
+		const { pkg, replaced, period } = received;
 		const naam = reference().gemeenten.naam(pkg.gemeente);
 		return {
 			done: `Het pakket van ${naam} over ${periodLabel(period)} is ingelezen${replaced ? ' en vervangt het vorige pakket van die periode' : ''}.`
 		};
+	},
+	registreren: async ({ request, locals, getClientAddress }) => {
+		const user = requireCapability(locals, 'nationalPackages');
+		const db = await getDb();
+		const form = await request.formData();
+		const gemeente = String(form.get('gemeente') ?? '');
+		const refuse = async (status: 400 | 403, message: string, field: 'gemeente' | 'key') => {
+			await audit(db, {
+				actor: user.email,
+				action: 'pakketsleutel registreren',
+				object: gemeente.slice(0, 20),
+				result: 'geweigerd',
+				origin: getClientAddress()
+			});
+			return fail(status, { message, field });
+		};
+		if (user.role !== 'beheerder') {
+			return refuse(403, 'Alleen een beheerder registreert de sleutel van een gemeente.', 'gemeente');
+		}
+		const parsed = parseKeyRequest(gemeente, String(form.get('key') ?? ''), user.reach);
+		if (!parsed.ok) return refuse(parsed.status, parsed.message, parsed.field);
+		const { replaced } = await registerKey(db, {
+			gemeente: parsed.gemeente,
+			key: parsed.key,
+			actor: user.email,
+			origin: getClientAddress()
+		});
+		return {
+			done: `De publieke sleutel van ${parsed.naam} is geregistreerd${replaced ? ' en vervangt de vorige' : ''}. Pakketten van ${parsed.naam} worden alleen nog met deze sleutel aanvaard.`
+		};
+	},
+	sleutelpaar: async ({ locals, getClientAddress }) => {
+		const user = requireCapability(locals, 'nationalPackages');
+		const existed = installationPublicKey() !== null;
+		installationKey();
+		if (!existed) {
+			await audit(await getDb(), {
+				actor: user.email,
+				action: 'pakketsleutelpaar maken',
+				result: 'ok',
+				origin: getClientAddress()
+			});
+		}
+		return { done: 'Deze installatie heeft een sleutelpaar; de publieke sleutel staat hieronder.' };
 	},
 	vergelijking: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'nationalPackages');

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import {
 	NOTE_MAX,
 	addNote,
+	auditRefusedKwestie,
 	changeKwestie,
 	findKwestie,
 	kwestieTrail,
@@ -16,6 +17,7 @@ import { kwestieDetail } from '$lib/server/kwesties/detail';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { reference } from '$lib/server/reference';
 import { capabilities } from '$lib/domain/roles';
+import { auditCaseView } from '$lib/server/case-view-audit';
 
 /** The id of the address, a positive whole number; anything else is a kwestie that does not exist. */
 function kwestieId(value: string): number {
@@ -24,17 +26,27 @@ function kwestieId(value: string): number {
 	return id;
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
 	const user = locals.user!;
 	const db = await getDb();
 	const kwestie = await findKwestie(db, kwestieId(params.id));
-	// Outside the reach it does not exist: a 403 would tell that it does.
-	if (!kwestie || !mayRead(user, kwestie.scope))
+	// Outside the reach it does not exist: a 403 would tell that it does. The log keeps the attempt.
+	if (!kwestie || !mayRead(user, kwestie.scope)) {
+		await auditRefusedKwestie(db, user, kwestie, 'kwestie bekijken', event.getClientAddress());
 		error(404, 'Deze kwestie bestaat niet of valt buiten uw bereik.');
+	}
 	const [detail, trail] = await Promise.all([
 		kwestieDetail(db, user, kwestie, todayInAmsterdam()),
 		kwestieTrail(db, kwestie.id)
 	]);
+	if (detail.caseList && detail.caseList.length > 0) {
+		await auditCaseView(
+			db,
+			event,
+			`kwestie ${kwestie.id} (${kwestie.scope}): ${detail.caseList.length} casussen`
+		);
+	}
 	return {
 		kwestie,
 		gemeente: reference().gemeenten.naam(kwestie.scope),

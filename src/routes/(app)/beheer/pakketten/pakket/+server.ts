@@ -4,15 +4,17 @@ import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { audit } from '$lib/server/audit';
 import { buildPackage } from '$lib/server/national/package';
+import { installationKey } from '$lib/server/national/installation-key';
+import { signPackage } from '$lib/server/national/signing';
 import { parseExportRequest } from '$lib/server/national/requests';
 
-/** `/beheer/pakketten/pakket?gemeente=GM0080&period=2025-Q3`: the national package of a municipality within reach, as a JSON download. */
+/** `/beheer/pakketten/pakket?gemeente=GM0080&period=2025-Q3`: the national package of a municipality within reach, signed with this installation's key, as a JSON download. */
 export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => {
 	const user = requireCapability(locals, 'nationalPackages');
 	const request = parseExportRequest(url.searchParams, user);
 	if (!request.ok) error(request.status, request.message);
 	const db = await getDb();
-	const pkg = await buildPackage(db, request.gemeente, request.period);
+	const pkg = signPackage(await buildPackage(db, request.gemeente, request.period), installationKey());
 	await audit(db, {
 		actor: user.email,
 		action: 'landelijk pakket exporteren',

@@ -7,12 +7,17 @@ import { fileHeaders, reportFileName, reportPdf, reportXlsx, savedText } from '$
 import { PdfUnavailableError } from '$lib/server/reports/pdf';
 import { openSavedReport } from '$lib/server/reports/saved';
 import { savedReportId } from '../saved-id';
+import { auditRefusedReport } from '../refused';
 
 export const GET: RequestHandler = async ({ locals, params, url, getClientAddress }) => {
 	const user = locals.user!;
 	const db = await getDb();
-	const saved = await openSavedReport(db, user, savedReportId(params.id));
-	if (!saved) error(404, 'Deze rapportage bestaat niet of valt buiten uw bereik.');
+	const id = savedReportId(params.id);
+	const saved = await openSavedReport(db, user, id);
+	if (!saved) {
+		await auditRefusedReport(db, user, id, 'rapportage downloaden', getClientAddress());
+		error(404, 'Deze rapportage bestaat niet of valt buiten uw bereik.');
+	}
 	const format = url.searchParams.get('format');
 	if (format !== 'pdf' && format !== 'xlsx') error(400, 'Kies format=pdf of format=xlsx.');
 	let body: Buffer;
