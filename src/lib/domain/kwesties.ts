@@ -67,7 +67,9 @@ export interface SignalRow {
 export interface SignalListRow {
 	kwestie: string;
 	key: string;
-	cases: number;
+	/** `geheim` where disclosure control hides it (landelijk). */
+	cases: number | 'geheim';
+	/** `YYYY-MM-DD`, or `YYYY-MM` for roles without case access. */
 	first: string;
 	last: string;
 	status: KwestieStatus;

@@ -5,6 +5,7 @@ import type { SessionUser } from '$lib/domain/roles';
 import { getDb, type Database } from './db';
 import { parseFilter } from './analytics/filter';
 import { filterOptions } from './analytics/reach';
+import { audience } from './disclosure/audience';
 
 export interface AnalysisScope {
 	user: SessionUser;
@@ -13,11 +14,11 @@ export interface AnalysisScope {
 	options: FilterOptions;
 }
 
-/** Answers 400 for a malformed filter and 403 for a gemeente outside the user's reach. */
+/** Answers 400 for a malformed filter (for landelijk also a period that is not whole) and 403 for a gemeente outside the user's reach. */
 export async function analysisScope(event: Pick<RequestEvent, 'locals' | 'url'>): Promise<AnalysisScope> {
 	const user = event.locals.user;
 	if (!user) error(401, 'Niet ingelogd.');
-	const parsed = parseFilter(event.url.searchParams, user.reach);
+	const parsed = parseFilter(event.url.searchParams, user.reach, audience(user.role));
 	if (!parsed.ok) error(parsed.status, parsed.message);
 	const db = await getDb();
 	return { user, filter: parsed.filter, db, options: await filterOptions(db, user.reach) };

@@ -4,6 +4,7 @@ import type { CaseFilter } from '$lib/domain/filters';
 import type { SessionUser } from '$lib/domain/roles';
 import { LIST_DIMENSIONS, type ListDimension } from '$lib/domain/vocabulary';
 import { parseFilter } from './analytics/filter';
+import { audience } from './disclosure/audience';
 
 /** The signed-in caller; the guard in hooks.server.ts has already answered 401 without one. */
 export function caller(event: Pick<RequestEvent, 'locals'>): SessionUser {
@@ -13,7 +14,7 @@ export function caller(event: Pick<RequestEvent, 'locals'>): SessionUser {
 }
 
 export function apiFilter(url: URL, user: SessionUser): CaseFilter {
-	const parsed = parseFilter(url.searchParams, user.reach);
+	const parsed = parseFilter(url.searchParams, user.reach, audience(user.role));
 	if (!parsed.ok) error(parsed.status, parsed.message);
 	return parsed.filter;
 }

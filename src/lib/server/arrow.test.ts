@@ -105,6 +105,23 @@ describe('toArrowStream', () => {
 		expect(() => toArrowStream([{ label: 'a', cases: 1.5 }], COUNTS)).toThrow(TypeError);
 		expect(() => toArrowStream([{ label: 'a', cases: 2 ** 31 }], COUNTS)).toThrow(TypeError);
 		expect(() => toArrowStream([{ label: 'a', cases: 'veel' }], COUNTS)).toThrow(TypeError);
+		expect(() =>
+			toArrowStream(
+				[{ label: 'a', cases: 1, cases_geheim: 1 }],
+				[...COUNTS, { name: 'cases_geheim', type: 'bool' }]
+			)
+		).toThrow(TypeError);
+	});
+
+	it('carries a protected count as a null with a boolean flag beside it', () => {
+		const columns: ArrowColumn[] = [...COUNTS, { name: 'cases_geheim', type: 'bool' }];
+		const rows = [
+			{ label: 'wonen', cases: null, cases_geheim: true },
+			{ label: 'werk', cases: 15, cases_geheim: false }
+		];
+		const table = tableFromIPC(toArrowStream(rows, columns));
+		expect(DataType.isBool(table.schema.fields[2].type)).toBe(true);
+		expect(table.toArray().map((row) => row.toJSON())).toEqual(rows);
 	});
 });
 

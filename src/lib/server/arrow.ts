@@ -1,5 +1,6 @@
 /** Tabular API answers as an Arrow IPC stream, for analysts who load them into pandas, R or DuckDB. */
 import {
+	Bool,
 	Field,
 	Float64,
 	Int32,
@@ -18,14 +19,14 @@ import { ARROW_STREAM } from '$lib/arrow-stream';
 
 export { ARROW_STREAM };
 
-export type ArrowColumnType = 'utf8' | 'int32' | 'float64';
+export type ArrowColumnType = 'utf8' | 'int32' | 'float64' | 'bool';
 
 export interface ArrowColumn {
 	name: string;
 	type: ArrowColumnType;
 }
 
-export type ArrowRow = Record<string, string | number | null>;
+export type ArrowRow = Record<string, string | number | boolean | null>;
 
 /** True when the Accept header names the Arrow stream type (a `q=0` on it refuses it). */
 export function wantsArrow(request: Request): boolean {
@@ -50,13 +51,24 @@ function arrowType(type: ArrowColumnType): DataType {
 			return new Int32();
 		case 'float64':
 			return new Float64();
+		case 'bool':
+			return new Bool();
 	}
 }
 
 /** One cell checked against its column's type; a mismatch is a programming error, so it throws. */
-function cell(value: string | number | null | undefined, column: ArrowColumn): string | number | null {
+function cell(
+	value: string | number | boolean | null | undefined,
+	column: ArrowColumn
+): string | number | boolean | null {
 	if (value === null || value === undefined) return null;
 	if (column.type === 'utf8') return typeof value === 'string' ? value : String(value);
+	if (column.type === 'bool') {
+		if (typeof value !== 'boolean') {
+			throw new TypeError(`Arrow column ${column.name} (bool) cannot hold ${JSON.stringify(value)}`);
+		}
+		return value;
+	}
 	if (typeof value !== 'number' || Number.isNaN(value)) {
 		throw new TypeError(`Arrow column ${column.name} (${column.type}) cannot hold ${JSON.stringify(value)}`);
 	}

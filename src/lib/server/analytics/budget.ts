@@ -1,10 +1,31 @@
-/** Money: spent from the funds against the avoided costs (the kassabon), per fund and per party that benefits. */
+/** The one money summary (spent, savings, funds, who benefits, advances) in exact cents: the budget page, the API, the college report and the national package all take their money from `summarize`. */
 import type { CaseFilter } from '$lib/domain/filters';
 import type { Reach } from '$lib/domain/roles';
+import { centsOf, euros, splitEvenly, type Cents } from '$lib/domain/money';
 import type { Database } from '../db';
-import { reference } from '../reference';
-import { CASE_SCOPE, scopeParams } from './filter';
+import { splitRows } from './budget/parties';
+import { moneyRows, type FundMoneyRow, type MoneyRows } from './budget/queries';
 
+/** A selection's money in whole cents. */
+export interface MoneySummary {
+	cases: number;
+	/** Cases with a kosten_oplossing, and with an estimate of the avoided costs. */
+	withCost: number;
+	withEstimate: number;
+	spent: Cents;
+	savingsLow: Cents;
+	savingsHigh: Cents;
+	/** Cases with a cost but no estimate of avoided costs: shown, never counted as zero savings. */
+	withoutEstimate: number;
+	advanced: Cents;
+	repaid: Cents;
+	/** Per fund name (folded), over the municipalities of the selection; budgets over the years the period touches. */
+	funds: { key: string; fund: string; budget: Cents | null; spent: Cents; cases: number }[];
+	/** Each case's savings split evenly over its baten_bij parties, rounded to a cent once per party. */
+	benefitsBy: { party: string; savingsLow: Cents; savingsHigh: Cents }[];
+}
+
+/** The summary as `GET /api/v1/budget` answers it: euros, exact to the cent. */
 export interface BudgetSummary {
 	cases: number;
 	spent: number;
@@ -18,110 +39,118 @@ export interface BudgetSummary {
 	benefitsBy: { party: string; savingsLow: number; savingsHigh: number }[];
 }
 
-const cents = (value: number | string | null) => BigInt(Math.round(Number(value ?? 0) * 100));
-const euros = (value: bigint) => Number(value) / 100;
-
 /**
- * Splits each case's savings evenly over its baten_bij parties, exactly: per party the sum over n of
- * S_n / n (S_n = savings of cases with n parties) is taken over a common denominator in integer cents and
- * rounded to a cent once, at the end.
+ * A fund's name as the budget page shows it: as its budget was set for the latest year, else as most
+ * of its cases spell it; over several municipalities, the first municipality's (by code).
  */
-export function splitBenefits(
-	groups: { mask: bigint; low: bigint; high: bigint }[],
-	partyOf: (mask: bigint) => string[]
-): { party: string; savingsLow: number; savingsHigh: number }[] {
-	const perParty = new Map<string, { n: bigint; low: bigint; high: bigint }[]>();
-	for (const g of groups) {
-		const parties = g.mask === 0n ? ['onbekend'] : partyOf(g.mask);
-		for (const party of parties) {
-			const list = perParty.get(party) ?? [];
-			list.push({ n: BigInt(parties.length), low: g.low, high: g.high });
-			perParty.set(party, list);
-		}
+function fundNames(money: FundMoneyRow[], budgets: MoneyRows['budgets']): Map<string, string> {
+	const perGemeente = new Map<string, { gemeente: string; name: string }>();
+	for (const r of money)
+		if (r.g_fund === 0 && r.fund_key !== null && r.fund !== null)
+			perGemeente.set(`${r.gemeente}|${r.fund_key}`, { gemeente: r.gemeente!, name: r.fund });
+	// Budget rows come oldest first: the latest year's name wins.
+	for (const b of budgets)
+		perGemeente.set(`${b.gemeente}|${b.fund_key}`, { gemeente: b.gemeente, name: b.name });
+	const names = new Map<string, { gemeente: string; name: string }>();
+	for (const [id, named] of perGemeente) {
+		const key = id.slice(id.indexOf('|') + 1);
+		const seen = names.get(key);
+		if (!seen || named.gemeente < seen.gemeente) names.set(key, named);
 	}
-	const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
-	const round = (numerator: bigint, denominator: bigint) =>
-		(numerator * 2n + denominator) / (denominator * 2n);
-	const result: { party: string; savingsLow: number; savingsHigh: number }[] = [];
-	for (const [party, parts] of perParty) {
-		const lcm = parts.reduce((acc, p) => (acc * p.n) / gcd(acc, p.n), 1n);
-		const low = parts.reduce((acc, p) => acc + p.low * (lcm / p.n), 0n);
-		const high = parts.reduce((acc, p) => acc + p.high * (lcm / p.n), 0n);
-		result.push({ party, savingsLow: euros(round(low, lcm)), savingsHigh: euros(round(high, lcm)) });
-	}
-	return result;
+	return new Map([...names].map(([key, n]) => [key, n.name]));
 }
 
-export async function budgetSummary(db: Database, reach: Reach, filter: CaseFilter): Promise<BudgetSummary> {
-	const params = scopeParams(reach, filter);
-	const totals = (await db.one<{
-		cases: number;
-		spent: string;
-		low: string;
-		high: string;
-		without_estimate: number;
-		advanced: string;
-		repaid: string;
-		has_advances: boolean;
-	}>(
-		`SELECT count(*)::INTEGER AS cases,
-			coalesce(sum(kosten_oplossing), 0)::VARCHAR AS spent,
-			coalesce(sum(besparing_laag), 0)::VARCHAR AS low,
-			coalesce(sum(besparing_hoog), 0)::VARCHAR AS high,
-			count(*) FILTER (WHERE kosten_oplossing IS NOT NULL AND besparing_laag IS NULL)::INTEGER AS without_estimate,
-			coalesce(sum(voorgeschoten), 0)::VARCHAR AS advanced,
-			coalesce(sum(terugbetaald), 0)::VARCHAR AS repaid,
-			count(voorgeschoten) > 0 AS has_advances
-		 FROM cases WHERE ${CASE_SCOPE}`,
-		params
-	))!;
-	const funds = await db.all<{ fund: string; spent: string; cases: number; budget: string | null }>(
-		`WITH spent AS (
-			SELECT lower(trim(regexp_replace(strip_accents(fonds), '\\s+', ' ', 'g'))) AS name_key, mode(fonds) AS fund,
-				coalesce(sum(kosten_oplossing), 0) AS spent, count(*)::INTEGER AS cases,
-				list(DISTINCT gemeente) AS gemeenten
-			FROM cases WHERE ${CASE_SCOPE} AND fonds IS NOT NULL GROUP BY 1
-		),
-		years AS (
-			SELECT DISTINCT year FROM funds
-			WHERE ($from::DATE IS NULL OR year >= year($from::DATE)) AND ($to::DATE IS NULL OR year <= year($to::DATE))
-		),
-		budgets AS (
-			SELECT name_key, sum(budget) AS budget, min(name) AS name FROM funds
-			WHERE ($reach_all OR list_contains($reach, gemeente)) AND ($gemeente::VARCHAR IS NULL OR gemeente = $gemeente)
-			  AND year IN (SELECT year FROM years)
-			GROUP BY name_key
-		)
-		SELECT coalesce(s.fund, b.name) AS fund, coalesce(s.spent, 0)::VARCHAR AS spent, coalesce(s.cases, 0)::INTEGER AS cases,
-			b.budget::VARCHAR AS budget
-		FROM spent s FULL JOIN budgets b ON b.name_key = s.name_key
-		ORDER BY coalesce(s.spent, 0) DESC, fund`,
-		params
+function fundsOf(rows: MoneyRows): MoneySummary['funds'] {
+	const names = fundNames(rows.money, rows.budgets);
+	const funds = new Map<string, MoneySummary['funds'][number]>();
+	const fund = (key: string) => {
+		let f = funds.get(key);
+		if (!f) {
+			f = { key, fund: names.get(key) ?? key, budget: null, spent: 0n, cases: 0 };
+			funds.set(key, f);
+		}
+		return f;
+	};
+	for (const r of rows.money) {
+		if (r.g_fund !== 0 || r.fund_key === null) continue;
+		const f = fund(r.fund_key);
+		f.spent += centsOf(r.spent);
+		f.cases += r.cases;
+	}
+	for (const b of rows.budgets) {
+		const f = fund(b.fund_key);
+		f.budget = (f.budget ?? 0n) + centsOf(b.budget);
+	}
+	return [...funds.values()].sort(
+		(a, b) =>
+			(b.spent > a.spent ? 1 : b.spent < a.spent ? -1 : 0) || (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0)
 	);
-	const benefitGroups = await db.all<{ mask: string; low: string; high: string }>(
-		`SELECT baten_bij::VARCHAR AS mask, sum(besparing_laag)::VARCHAR AS low, sum(besparing_hoog)::VARCHAR AS high
-		 FROM cases WHERE ${CASE_SCOPE} AND besparing_laag IS NOT NULL GROUP BY baten_bij`,
-		params
-	);
-	const organisaties = reference().vocabularies.organisaties;
-	const benefitsBy = splitBenefits(
-		benefitGroups.map((g) => ({ mask: BigInt(g.mask), low: cents(g.low), high: cents(g.high) })),
-		(mask) => organisaties.codes(mask)
-	).sort((a, b) => b.savingsHigh - a.savingsHigh);
+}
+
+/** The one computation of a selection's money, from the rows `moneyRows` fetched; exact, in cents. */
+export function summarize(rows: MoneyRows): MoneySummary {
+	const total = rows.money.find((r) => r.g_fund === 1 && r.g_monitoring === 1);
+	const advances = rows.advances.find((r) => r.g === 1);
 	return {
-		cases: totals.cases,
-		spent: euros(cents(totals.spent)),
-		savingsLow: euros(cents(totals.low)),
-		savingsHigh: euros(cents(totals.high)),
-		withoutEstimate: totals.without_estimate,
-		advanced: euros(cents(totals.advanced)),
-		repaid: euros(cents(totals.repaid)),
-		funds: funds.map((f) => ({
+		cases: total?.cases ?? 0,
+		withCost: total?.with_cost ?? 0,
+		withEstimate: total?.with_estimate ?? 0,
+		spent: centsOf(total?.spent),
+		savingsLow: centsOf(total?.low),
+		savingsHigh: centsOf(total?.high),
+		withoutEstimate: total?.no_estimate_cases ?? 0,
+		advanced: centsOf(advances?.advanced),
+		repaid: centsOf(advances?.repaid),
+		funds: fundsOf(rows),
+		benefitsBy: splitRows(rows.benefits.filter((r) => r.g_quarter === 1)).map((s) => ({
+			party: s.party,
+			savingsLow: s.savings.low,
+			savingsHigh: s.savings.high
+		}))
+	};
+}
+
+/** The summary in euros: the only place its cents become numbers. */
+export function inEuros(s: MoneySummary): BudgetSummary {
+	return {
+		cases: s.cases,
+		spent: euros(s.spent),
+		savingsLow: euros(s.savingsLow),
+		savingsHigh: euros(s.savingsHigh),
+		withoutEstimate: s.withoutEstimate,
+		advanced: euros(s.advanced),
+		repaid: euros(s.repaid),
+		funds: s.funds.map((f) => ({
 			fund: f.fund,
-			budget: f.budget === null ? null : euros(cents(f.budget)),
-			spent: euros(cents(f.spent)),
+			budget: f.budget === null ? null : euros(f.budget),
+			spent: euros(f.spent),
 			cases: f.cases
 		})),
-		benefitsBy
+		benefitsBy: s.benefitsBy.map((b) => ({
+			party: b.party,
+			savingsLow: euros(b.savingsLow),
+			savingsHigh: euros(b.savingsHigh)
+		}))
 	};
+}
+
+export async function moneySummary(db: Database, reach: Reach, filter: CaseFilter): Promise<MoneySummary> {
+	return summarize(await moneyRows(db, reach, filter));
+}
+
+/** `GET /api/v1/budget` and the college report. */
+export async function budgetSummary(db: Database, reach: Reach, filter: CaseFilter): Promise<BudgetSummary> {
+	return inEuros(await moneySummary(db, reach, filter));
+}
+
+/** `splitEvenly` in euros, for callers that hold grouped cents and show the shares. */
+export function splitBenefits(
+	groups: { mask: bigint; low: Cents; high: Cents }[],
+	partyOf: (mask: bigint) => string[]
+): { party: string; savingsLow: number; savingsHigh: number }[] {
+	return splitEvenly(groups, partyOf).map((s) => ({
+		party: s.party,
+		savingsLow: euros(s.savings.low),
+		savingsHigh: euros(s.savings.high)
+	}));
 }

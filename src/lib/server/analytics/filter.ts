@@ -3,6 +3,8 @@ import { CASE_STATUSES, EMPTY_FILTER, type CaseFilter, type CaseStatus } from '$
 import { reaches, type Reach } from '$lib/domain/roles';
 import type { Params } from '../db';
 import { reference } from '../reference';
+import type { Audience } from '../disclosure/audience';
+import { checkWholePeriod } from '../disclosure/period';
 
 export type FilterResult =
 	{ ok: true; filter: CaseFilter } | { ok: false; status: 400 | 403; message: string; field: string };
@@ -15,8 +17,12 @@ function validDate(value: string): boolean {
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** Reads `from`, `to`, `gemeente`, `route`, `status`, `escalatie` and `knelpunt`; a gemeente outside the reach is 403. */
-export function parseFilter(params: URLSearchParams, reach: Reach): FilterResult {
+/**
+ * Reads `from`, `to`, `gemeente`, `route`, `status`, `escalatie` and `knelpunt`; a gemeente outside the
+ * reach is 403. For the `protected` audience (landelijk) a period is all data or one whole quarter,
+ * half-year or year, so that two answers cannot be differenced into a few cases.
+ */
+export function parseFilter(params: URLSearchParams, reach: Reach, who: Audience = 'cases'): FilterResult {
 	const filter: CaseFilter = { ...EMPTY_FILTER };
 	const text = (key: string) => params.get(key)?.trim() || null;
 	for (const key of ['from', 'to'] as const) {
@@ -28,6 +34,10 @@ export function parseFilter(params: URLSearchParams, reach: Reach): FilterResult
 	}
 	if (filter.from && filter.to && filter.from > filter.to) {
 		return { ok: false, status: 400, field: 'to', message: 'De einddatum ligt voor de begindatum.' };
+	}
+	if (who === 'protected') {
+		const whole = checkWholePeriod(filter.from, filter.to);
+		if (!whole.ok) return { ok: false, status: 400, field: whole.field, message: whole.message };
 	}
 	const { gemeenten, vocabularies } = reference();
 	const gemeente = text('gemeente');

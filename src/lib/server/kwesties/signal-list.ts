@@ -1,4 +1,8 @@
-/** The signal list as the page and its downloads show it: each signal with its municipalities' kwesties and what its cases name. */
+/**
+ * The signal list as the page and its downloads show it: each signal with its municipalities' kwesties
+ * and what its cases name; for roles without case access months instead of days, a threshold of at
+ * least 3 and (landelijk) protected counts. Options and filter come from `signalRequest`.
+ */
 import type { CaseFilter } from '$lib/domain/filters';
 import { STATUS_NAMES, type SignalListRow } from '$lib/domain/kwesties';
 import type { SessionUser } from '$lib/domain/roles';
@@ -7,6 +11,8 @@ import type { Database } from '../db';
 import { reference } from '../reference';
 import { kwestieIds, mayRead } from './kwesties';
 import { signals, type SignalOptions } from './signals';
+import { audience, listThreshold } from '../disclosure/audience';
+import { protectSignal } from '../disclosure/signals';
 
 export interface SignalList {
 	options: SignalOptions;
@@ -18,8 +24,11 @@ export async function signalList(
 	db: Database,
 	user: SessionUser,
 	filter: CaseFilter,
-	options: SignalOptions
+	asked: SignalOptions
 ): Promise<SignalList> {
+	const who = audience(user.role);
+	// signalRequest has raised it already; raised again here so that no caller can forget it.
+	const options = { ...asked, threshold: listThreshold(who, asked.threshold) };
 	const found = await signals(db, user.reach, filter, options);
 	// Kwesties are registered when their cases are written: reading the list writes nothing.
 	const ids = await kwestieIds(
@@ -30,11 +39,9 @@ export async function signalList(
 	const names = (dimension: 'leefgebieden' | 'wetten' | 'organisaties', mask: bigint) =>
 		vocabularies[dimension].codes(mask).map((code) => vocabularies[dimension].get(code)?.naam ?? code);
 	const rows = found.map((s) => ({
+		...protectSignal(who, { cases: s.cases, first: s.first, last: s.last }),
 		kwestie: s.kwestie,
 		key: s.key,
-		cases: s.cases,
-		first: s.first,
-		last: s.last,
 		status: s.status,
 		isNew: s.isNew,
 		kwesties: s.gemeenteCodes.map((gemeente) => ({
@@ -46,18 +53,19 @@ export async function signalList(
 		wetten: vocabularies.wetten.codes(s.wetten),
 		organisaties: vocabularies.organisaties.codes(s.organisaties)
 	}));
-	return { options, rows, tables: [signalTable(rows, options)] };
+	return { options, rows, tables: [signalTable(rows, options, who === 'cases')] };
 }
 
-function signalTable(rows: SignalListRow[], options: SignalOptions): DataTable {
+/** `byDay`: first and last are days; else months (`YYYY-MM`), kept as text. */
+function signalTable(rows: SignalListRow[], options: SignalOptions, byDay: boolean): DataTable {
 	return {
 		id: 'signalen-lijst',
 		caption: `Kwesties met ten minste ${options.threshold} casussen in de ${options.windowMonths} maanden tot en met ${options.asOf}`,
 		columns: [
 			{ key: 'kwestie', label: 'Kwestie' },
 			{ key: 'casussen', label: 'Casussen', kind: 'count' },
-			{ key: 'eerste', label: 'Eerste', kind: 'date' },
-			{ key: 'laatste', label: 'Laatste', kind: 'date' },
+			{ key: 'eerste', label: 'Eerste', kind: byDay ? 'date' : 'text' },
+			{ key: 'laatste', label: 'Laatste', kind: byDay ? 'date' : 'text' },
 			{ key: 'gemeenten', label: 'Gemeenten' },
 			{ key: 'leefgebieden', label: 'Leefgebieden' },
 			{ key: 'wetten', label: 'Wetten' },

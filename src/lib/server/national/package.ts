@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { EMPTY_FILTER, type CaseFilter } from '$lib/domain/filters';
 import { KWESTIE_STATUSES, type KwestieStatus } from '$lib/domain/kwesties';
+import { euros, roundToUnit, type Cents } from '$lib/domain/money';
 import type { Reach } from '$lib/domain/roles';
 import type { ListDimension } from '$lib/domain/vocabulary';
 import type { Database } from '../db';
@@ -10,13 +11,12 @@ import { reference } from '../reference';
 import { cooccurrence } from '../analytics/cooccurrence';
 import { countsByLabel } from '../analytics/counts';
 import { AFLOOP, escalatieView } from '../analytics/escalatie';
-import { budgetSummary } from '../analytics/budget';
+import { moneySummary, type MoneySummary } from '../analytics/budget';
 import { CASE_SCOPE, scopeParams } from '../analytics/filter';
 import { signals } from '../kwesties/signals';
 import { signalSettings } from '../kwesties/settings';
 import {
 	CBS_RULES,
-	protectAmount,
 	protectFigure,
 	protectTable,
 	roundAmount,
@@ -215,9 +215,25 @@ function figure(value: number | null, cases: number, rules: DisclosureRules): nu
 	return protectFigure(value, cases, rules) ?? 'geheim';
 }
 
-/** An amount over `cases` cases: as `figure`, and rounded to whole thousands of euros. */
-function amount(value: number | null, cases: number, rules: DisclosureRules): number | 'geheim' {
-	return protectAmount(value, cases, rules) ?? 'geheim';
+/** An amount in exact cents over `cases` cases: as `figure`, and rounded half up to whole thousands of euros without a float. */
+function amount(value: Cents, cases: number, rules: DisclosureRules): number | 'geheim' {
+	return protectFigure(euros(value), cases, rules) === 'geheim'
+		? 'geheim'
+		: euros(roundToUnit(value, BigInt(rules.amountCents)));
+}
+
+/** The cases a package of one municipality and one whole period is made of. */
+function packageScope(gemeente: string, period: PackagePeriod): { reach: Reach; filter: CaseFilter } {
+	return {
+		reach: { all: false, gemeenten: [gemeente] },
+		filter: { ...EMPTY_FILTER, from: period.from, to: period.to, gemeente }
+	};
+}
+
+/** A package's money before disclosure control: the one summary the budget page, the API and the college report show. */
+export function packageMoney(db: Database, gemeente: string, period: PackagePeriod): Promise<MoneySummary> {
+	const { reach, filter } = packageScope(gemeente, period);
+	return moneySummary(db, reach, filter);
 }
 
 /**
@@ -232,8 +248,7 @@ export async function buildPackage(
 	period: PackagePeriod,
 	rules: DisclosureRules = CBS_RULES
 ): Promise<NationalPackage> {
-	const reach: Reach = { all: false, gemeenten: [gemeente] };
-	const filter: CaseFilter = { ...EMPTY_FILTER, from: period.from, to: period.to, gemeente };
+	const { reach, filter } = packageScope(gemeente, period);
 	const { vocabularies } = reference();
 	const codes = (dimension: ListDimension | 'knelpunten' | 'escalatie') =>
 		vocabularies[dimension].entries.map((e) => e.code);
@@ -246,7 +261,7 @@ export async function buildPackage(
 		listCounts('wetten'),
 		singleValuedCounts(db, reach, filter),
 		escalatieView(db, reach, filter, period.to),
-		budgetSummary(db, reach, filter),
+		packageMoney(db, gemeente, period),
 		signalSettings(db, reach, gemeente)
 	]);
 	const found = await signals(db, reach, filter, {

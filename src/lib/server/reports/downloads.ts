@@ -16,7 +16,9 @@ import { todayInAmsterdam } from '../kwesties/signals';
 import { signalList } from '../kwesties/signal-list';
 import { findKwestie, mayRead } from '../kwesties/kwesties';
 import { kwestieDetail } from '../kwesties/detail';
-import { parseSignalOptions, signalSettings } from '../kwesties/settings';
+import { signalSettings } from '../kwesties/settings';
+import { audience } from '../disclosure/audience';
+import { signalRequest } from '../disclosure/signals';
 import { comparisonDownload } from '../national/comparison';
 
 type TableSource = (
@@ -49,9 +51,10 @@ const SOURCES: Record<string, TableSource> = {
 	organisaties: async (db, user, filter, params) =>
 		(await organisatiesView(db, user.reach, filter, diagonalOf(params))).tables,
 	signalen: async (db, user, filter, params) => {
-		const parsed = parseSignalOptions(params, await signalSettings(db, user.reach, filter.gemeente));
-		if (!parsed.ok) return [];
-		return (await signalList(db, user, filter, parsed.options)).tables;
+		const defaults = await signalSettings(db, user.reach, filter.gemeente);
+		const asked = signalRequest(audience(user.role), params, defaults, filter);
+		if (!asked.ok) return [];
+		return (await signalList(db, user, asked.options.filter, asked.options.options)).tables;
 	},
 	vergelijking: (db, user, _filter, params) =>
 		comparisonDownload(db, user, params, Number(todayInAmsterdam().slice(0, 4))),

@@ -15,6 +15,7 @@ import {
 import { reaches, type Reach, type SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import { fold } from '$lib/domain/text';
+import { centsOf, euros } from '$lib/domain/money';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { budgetSummary } from '../analytics/budget';
@@ -175,17 +176,6 @@ function stepFigures(rows: CountRow[]): StepFigures[] {
 		.filter((s) => s.step !== null || s.in + s.solved + s.withdrawn + s.open > 0);
 }
 
-/** A DECIMAL sum as DuckDB writes it (`1234.5`, `7`) in whole cents, exactly. */
-function centsOf(text: string | null): bigint {
-	if (!text) return 0n;
-	const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-	if (!m) throw new Error(`Geen bedrag: ${text}`);
-	const cents = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0').slice(0, 2));
-	return m[1] ? -cents : cents;
-}
-
-const euros = (cents: bigint) => Number(cents) / 100;
-
 /**
  * Follow-ups recorded in the period: a case counts on its monitoring_op, else its afgerond_op, else
  * its aangemeld_op. An estimate with one side filled counts as both, as the export format says.
@@ -211,9 +201,9 @@ async function monitoringFigures(
 			state,
 			label: MONITORING_NAMES[state],
 			cases: row?.cases ?? 0,
-			spent: euros(centsOf(row?.spent ?? null)),
-			savingsLow: euros(centsOf(row?.low ?? null)),
-			savingsHigh: euros(centsOf(row?.high ?? null))
+			spent: euros(centsOf(row?.spent)),
+			savingsLow: euros(centsOf(row?.low)),
+			savingsHigh: euros(centsOf(row?.high))
 		};
 	});
 	const duurzaam = states.find((s) => s.state === 'duurzaam')!;

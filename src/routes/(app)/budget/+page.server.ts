@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { analysisScope } from '$lib/server/analysis-scope';
-import { budgetView, costliestCases } from '$lib/server/analytics/budget-view';
+import { budgetView } from '$lib/server/analytics/budget-view';
+import { costliestCases } from '$lib/server/analytics/budget/kassabon';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { auditCaseView } from '$lib/server/case-view-audit';
 

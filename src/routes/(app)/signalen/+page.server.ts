@@ -19,6 +19,8 @@ import {
 } from '$lib/server/kwesties/settings';
 import { auditCaseView } from '$lib/server/case-view-audit';
 import { capabilities, reaches } from '$lib/domain/roles';
+import { audience } from '$lib/server/disclosure/audience';
+import { signalRequest } from '$lib/server/disclosure/signals';
 import { reference } from '$lib/server/reference';
 
 const FIRST_SIGN_IN = '1970-01-01 00:00:00';
@@ -31,14 +33,19 @@ const FIRST_SIGN_IN = '1970-01-01 00:00:00';
 export const load: PageServerLoad = async (event) => {
 	const { user, filter, db, options } = await analysisScope(event);
 	const defaults = await signalSettings(db, user.reach, filter.gemeente);
-	const parsed = parseSignalOptions(event.url.searchParams, defaults);
-	if (!parsed.ok) error(400, parsed.message);
+	const who = audience(user.role);
+	const asked = signalRequest(who, event.url.searchParams, defaults, filter);
+	if (!asked.ok) error(400, asked.message);
+	const chosen = asked.options.options;
 	const since = event.locals.session?.previousLoginAt ?? null;
 	// On a first sign-in every signal is new.
-	const list = await signalList(db, user, filter, { ...parsed.options, since: since ?? FIRST_SIGN_IN });
+	const list = await signalList(db, user, asked.options.filter, {
+		...chosen,
+		since: since ?? FIRST_SIGN_IN
+	});
 	// Suggestions quote summaries: only for the roles that handle kwesties at case level.
 	const canSuggest = capabilities(user.role).manageKwesties;
-	const suggested = canSuggest ? await suggestions(db, user.reach, parsed.options) : null;
+	const suggested = canSuggest ? await suggestions(db, user.reach, chosen) : null;
 	if (suggested && suggested.length > 0) {
 		const cases = suggested.reduce((n, s) => n + s.cases.length, 0);
 		const gemeenten = [...new Set(suggested.map((s) => s.gemeente))].sort().join(', ');
@@ -58,7 +65,9 @@ export const load: PageServerLoad = async (event) => {
 		list,
 		followed: await followedKwesties(db, user),
 		limits: { threshold: THRESHOLD_MAX, window: WINDOW_MAX },
-		canConfigure: user.role === 'beheerder'
+		canConfigure: user.role === 'beheerder',
+		/** What the list leaves out for this role, so the page can say why. */
+		disclosure: { audience: who, raised: asked.options.raised }
 	};
 };
 

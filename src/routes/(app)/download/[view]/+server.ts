@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseFilter } from '$lib/server/analytics/filter';
+import { audience } from '$lib/server/disclosure/audience';
 import { downloadTables, isDownloadView } from '$lib/server/reports/downloads';
 import { toCsv, toXlsx } from '$lib/server/reports/tabular';
 import { audit } from '$lib/server/audit';
@@ -10,7 +11,7 @@ import { audit } from '$lib/server/audit';
 export const GET: RequestHandler = async ({ params, url, locals, getClientAddress }) => {
 	const user = locals.user!;
 	if (!isDownloadView(params.view)) error(404, 'Onbekende download.');
-	const parsed = parseFilter(url.searchParams, user.reach);
+	const parsed = parseFilter(url.searchParams, user.reach, audience(user.role));
 	if (!parsed.ok) error(parsed.status, parsed.message);
 	const db = await getDb();
 	const tables = await downloadTables(params.view, db, user, parsed.filter, url.searchParams);

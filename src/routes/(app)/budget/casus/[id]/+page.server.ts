@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { caseKassabon } from '$lib/server/analytics/budget-view';
+import { caseKassabon } from '$lib/server/analytics/budget/kassabon';
 import { OUTCOME_LABELS, STATUS_LABELS, type CaseStatus, type Outcome } from '$lib/domain/filters';
 
 const NOT_FOUND = 'Deze casus bestaat niet of valt buiten uw bereik.';

@@ -6,6 +6,7 @@ import { apiDimension, apiFilter, caller } from '$lib/server/api';
 import { parseDiagonal } from '$lib/server/analytics/cooccurrence';
 import { cellCases, parseCell, CELL_CASE_LIMIT, CELL_CASE_MAX } from '$lib/server/analytics/cell-cases';
 import { arrowResponse, toArrowStream, wantsArrow, type ArrowColumn } from '$lib/server/arrow';
+import { audience } from '$lib/server/disclosure/audience';
 
 const COLUMNS: ArrowColumn[] = [
 	{ name: 'casus_id', type: 'utf8' },
@@ -19,6 +20,7 @@ const COLUMNS: ArrowColumn[] = [
 
 export const GET: RequestHandler = async (event) => {
 	const user = caller(event);
+	if (audience(user.role) !== 'cases') error(403, 'Uw rol ziet geen casussen, alleen totalen.');
 	const params = event.url.searchParams;
 	const dimension = apiDimension(event.url);
 	const cell = parseCell(dimension, params.get('cell') ?? '');
