@@ -6,7 +6,8 @@ import { caseRow, closeTempStore, importRows, openTempStore, type Store } from '
 import { cooccurrence, expandMatrix } from './cooccurrence';
 import { countsByLabel } from './counts';
 import { keyFigures } from './dashboard';
-import { budgetSummary, splitBenefits } from './budget';
+import { budgetSummary } from './budget';
+import { euros, splitEvenly, type Cents } from '$lib/domain/money';
 import { signals } from '../kwesties/signals';
 import { parseFilter } from './filter';
 
@@ -47,7 +48,14 @@ describe('expandMatrix', () => {
 	});
 });
 
-describe('splitBenefits', () => {
+describe('splitting savings over parties', () => {
+	/** The shares in euros, as the budget answer gives them. */
+	const splitBenefits = (groups: { mask: bigint; low: Cents; high: Cents }[], partiesOf: typeof parties) =>
+		splitEvenly(groups, partiesOf).map((s) => ({
+			party: s.party,
+			savingsLow: euros(s.savings.low),
+			savingsHigh: euros(s.savings.high)
+		}));
 	const parties = (mask: bigint) =>
 		['gemeente', 'woningcorporatie', 'zorgverzekeraar'].filter((_, i) => (mask >> BigInt(i)) & 1n);
 

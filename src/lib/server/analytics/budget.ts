@@ -1,7 +1,7 @@
 /** The one money summary (spent, savings, funds, who benefits, advances) in exact cents: the budget page, the API, the college report and the national package all take their money from `summarize`. */
 import type { CaseFilter } from '$lib/domain/filters';
 import type { Reach } from '$lib/domain/roles';
-import { centsOf, euros, splitEvenly, type Cents } from '$lib/domain/money';
+import { centsOf, euros, type Cents } from '$lib/domain/money';
 import type { Database } from '../db';
 import { splitRows } from './budget/parties';
 import { moneyRows, type FundMoneyRow, type MoneyRows } from './budget/queries';
@@ -141,16 +141,4 @@ export async function moneySummary(db: Database, reach: Reach, filter: CaseFilte
 /** `GET /api/v1/budget` and the college report. */
 export async function budgetSummary(db: Database, reach: Reach, filter: CaseFilter): Promise<BudgetSummary> {
 	return inEuros(await moneySummary(db, reach, filter));
-}
-
-/** `splitEvenly` in euros, for callers that hold grouped cents and show the shares. */
-export function splitBenefits(
-	groups: { mask: bigint; low: Cents; high: Cents }[],
-	partyOf: (mask: bigint) => string[]
-): { party: string; savingsLow: number; savingsHigh: number }[] {
-	return splitEvenly(groups, partyOf).map((s) => ({
-		party: s.party,
-		savingsLow: euros(s.savings.low),
-		savingsHigh: euros(s.savings.high)
-	}));
 }
