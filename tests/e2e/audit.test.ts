@@ -72,7 +72,7 @@ describe('/beheer/audit', () => {
 		expect(csv.text).not.toContain('fout-wachtwoord-123');
 		const kt = await loginCookie(portal.server, KWALITEIT);
 		expect((await request(portal.server, '/beheer/audit', { cookie: kt })).status).toBe(403);
-		expect((await request(portal.server, '/download/audit?format=csv', { cookie: kt })).status).toBe(404);
+		expect((await request(portal.server, '/download/audit?format=csv', { cookie: kt })).status).toBe(403);
 	});
 
 	it('is append-only: no code changes or deletes audit rows', () => {

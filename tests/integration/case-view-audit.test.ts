@@ -12,6 +12,7 @@ import {
 	importExport,
 	loginCookie,
 	removeDb,
+	postAction,
 	request,
 	startServer,
 	type RunningServer,
@@ -85,20 +86,7 @@ const get = (email: string, href: string) => request(server, href, { cookie: coo
 
 /** Posts a form action as a script does (JSON answer). */
 const post = (email: string, href: string, fields: Record<string, string>) =>
-	request(
-		server,
-		href,
-		{ cookie: cookies[email] },
-		{
-			method: 'POST',
-			headers: {
-				accept: 'application/json',
-				origin: server.url,
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams(fields).toString()
-		}
-	);
+	postAction(server, href, fields, { cookie: cookies[email] });
 
 describe('case-level views and refusals', () => {
 	it('shows the case lists it is to audit', async () => {

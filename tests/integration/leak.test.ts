@@ -15,7 +15,7 @@ import {
 	type TestUser
 } from '../support/server';
 import { postForm } from '../support/form-login';
-import { fetchBody, type ReadBody } from '../support/bodies';
+import { fetchBody, fetchPageData, type ReadBody } from '../support/bodies';
 import {
 	CASE_FIELD_KINDS,
 	GEMEENTE,
@@ -25,7 +25,9 @@ import {
 	markersOf,
 	type Side
 } from '../support/markers';
-import { downloadViews, routeTree } from '../support/routes';
+import { routeTree } from '../support/routes';
+import { VIEWS } from '$lib/server/views/registry';
+import type { DataTable } from '$lib/domain/table';
 
 const A = GEMEENTE.A;
 const B = GEMEENTE.B;
@@ -206,8 +208,50 @@ const ROUTES: Record<string, Plan> = {
 	'/wetten': () => withFilters('/wetten')
 };
 
-/** Addresses whose JSON holds counts of cases in `cases` fields and `matrix` cells (until the registry marks them). */
+/** Addresses whose JSON holds counts of cases in `cases` fields and `matrix` cells. */
 const COUNT_ENDPOINTS = ['/api/v1/counts', '/api/v1/cooccurrence', '/api/v1/signals'];
+
+/** The registry's pages landelijk receives after disclosure control: their tables' count columns are checked. */
+const PROTECTED_PAGES = VIEWS.filter((view) => view.page && view.levels.protected === 'protected').map(
+	(view) => view.page!.path
+);
+
+/**
+ * Routes that are not views of the registry, each for a reason: sign-in, account and administration,
+ * forms, single cases and kwesties, and the API. A new route that shows figures belongs in the
+ * registry; the test below fails until it is in one of the two.
+ */
+const NOT_VIEWS = [
+	'/account',
+	'/api/v1/budget',
+	'/api/v1/cooccurrence',
+	'/api/v1/cooccurrence/cases',
+	'/api/v1/counts',
+	'/api/v1/health',
+	'/api/v1/report',
+	'/api/v1/signals',
+	'/beheer',
+	'/beheer/audit',
+	'/beheer/fondsen',
+	'/beheer/pakketten',
+	'/beheer/pakketten/pakket',
+	'/budget/casus/[id]',
+	'/download/[view]',
+	'/import',
+	'/import/[id]/problemen',
+	'/kwesties/[id]',
+	'/kwesties/[id]/melding',
+	'/login',
+	'/login/tweede-factor',
+	'/login/tweede-factor/herstelcodes',
+	'/login/tweede-factor/instellen',
+	'/logout',
+	'/rapportage',
+	'/rapportage/[id]',
+	'/rapportage/[id]/download',
+	'/toegankelijkheid',
+	'/vergelijking'
+];
 
 const db = freshDb('leak');
 let server: RunningServer;
@@ -323,6 +367,28 @@ function countsIn(read: ReadBody): number[] {
 	return found;
 }
 
+/** The counts of cases from 1 to 7 in the tables of page data: the cells of `count` columns not marked as counting something else. */
+function smallCountsInTables(data: unknown): string[] {
+	const found: string[] = [];
+	const walk = (value: unknown) => {
+		if (Array.isArray(value)) for (const v of value) walk(v);
+		else if (value && typeof value === 'object') {
+			const table = value as Partial<DataTable>;
+			if (typeof table.id === 'string' && Array.isArray(table.columns) && Array.isArray(table.rows)) {
+				const counts = table.columns.filter((c) => c.kind === 'count' && c.counts !== 'other');
+				for (const row of table.rows)
+					for (const c of counts) {
+						const n = row[c.key];
+						if (typeof n === 'number' && n >= 1 && n <= 7) found.push(`${table.id}.${c.key}=${n}`);
+					}
+			}
+			for (const v of Object.values(value)) walk(v);
+		}
+	};
+	walk(data);
+	return found;
+}
+
 /** What a role must never receive. */
 function forbiddenFor(role: RoleName): string[] {
 	const forbidden = new Set<string>();
@@ -368,6 +434,23 @@ async function sweep(role: RoleName): Promise<{ findings: Finding[]; seen: Set<s
 				findings.push({
 					key: `count ${role} ${pathname}`,
 					detail: `${label}: ${[...new Set(small)].join(', ')}`
+				});
+			}
+		}
+		// Every page landelijk opens: no table in its data holds a count of cases from 1 to 7.
+		if (role === 'landelijk' && read.status === 200 && read.contentType.includes('text/html')) {
+			const page = await fetchPageData(server.url, req.path, cookie);
+			if (PROTECTED_PAGES.includes(pathname) && page.data.level !== 'protected') {
+				findings.push({
+					key: `level ${role} ${pathname}`,
+					detail: `${label}: level ${String(page.data.level)}`
+				});
+			}
+			const small = smallCountsInTables(page.data);
+			if (small.length > 0) {
+				findings.push({
+					key: `count ${role} ${pathname}`,
+					detail: `${label}: ${small.slice(0, 5).join(', ')}`
 				});
 			}
 		}
@@ -433,8 +516,33 @@ describe('the leak test covers the whole route tree', () => {
 		expect(stale, 'entries for routes that no longer exist').toEqual([]);
 	});
 
-	it('asks every view of /download/[view]', () => {
-		expect(Object.keys(DOWNLOADS).sort()).toEqual(downloadViews());
+	it('asks every view of the registry at /download/[view]', () => {
+		expect(Object.keys(DOWNLOADS).sort()).toEqual(VIEWS.map((view) => view.id).sort());
+	});
+
+	it('knows every route as a view of the registry or as a route that is none', () => {
+		const pages = VIEWS.flatMap((view) => (view.page ? [view.page.path] : []));
+		const unknown = routeTree().filter((route) => !pages.includes(route) && !NOT_VIEWS.includes(route));
+		expect(unknown, 'routes that are neither a registry view nor listed as none').toEqual([]);
+		expect(PROTECTED_PAGES.length).toBeGreaterThan(4);
+	});
+
+	it('finds small counts of cases in the tables of page data, and not in columns counting something else', () => {
+		const table: DataTable = {
+			id: 't',
+			caption: '',
+			columns: [
+				{ key: 'label', label: 'Label' },
+				{ key: 'cases', label: 'Casussen', kind: 'count' },
+				{ key: 'gemeenten', label: 'Gemeenten', kind: 'count', counts: 'other' }
+			],
+			rows: [
+				{ label: 'a', cases: 3, gemeenten: 2 },
+				{ label: 'b', cases: 'geheim', gemeenten: 1 },
+				{ label: 'c', cases: 10, gemeenten: 5 }
+			]
+		};
+		expect(smallCountsInTables({ level: 'protected', nested: { tables: [table] } })).toEqual(['t.cases=3']);
 	});
 });
 

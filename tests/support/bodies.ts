@@ -1,6 +1,7 @@
 /** Fetches an address and turns any answer (page, JSON, CSV, XLSX, PDF, Arrow stream) into searchable text and, where it has them, data. */
 import ExcelJS from 'exceljs';
 import { tableFromIPC } from 'apache-arrow';
+import { unflatten } from 'devalue';
 import { readPdf } from './pdf';
 
 /** What a test can search in one answer. */
@@ -67,4 +68,30 @@ export async function fetchBody(
 		read.json = JSON.parse(raw);
 	}
 	return read;
+}
+
+/**
+ * The data a page's loads gave it, as SvelteKit sends it to the browser on client navigation
+ * (`<path>/__data.json`): the nodes of layout and page, merged, with the portal's frozen values
+ * (hooks.ts `transport`) decoded.
+ */
+export async function fetchPageData(
+	base: string,
+	address: string,
+	cookie: string
+): Promise<{ status: number; data: Record<string, unknown> }> {
+	const [pathname, query] = address.split('?');
+	const dataPath = `${pathname.replace(/\/$/, '')}/__data.json${query ? `?${query}` : ''}`;
+	const response = await fetch(base + dataPath, { headers: { cookie }, redirect: 'manual' });
+	if (response.status !== 200) return { status: response.status, data: {} };
+	const body = (await response.json()) as {
+		type: string;
+		nodes?: ({ type: string; data?: unknown[] } | null)[];
+	};
+	const data: Record<string, unknown> = {};
+	for (const node of body.nodes ?? []) {
+		if (node?.type !== 'data' || !node.data) continue;
+		Object.assign(data, unflatten(node.data, { Frozen: (json: string) => JSON.parse(json) }));
+	}
+	return { status: body.type === 'data' ? 200 : 500, data };
 }

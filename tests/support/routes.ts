@@ -25,15 +25,3 @@ export function routeTree(root: string = path.join(projectDir, 'src', 'routes'))
 	walk(root);
 	return [...found].sort();
 }
-
-/**
- * The views `/download/[view]` serves, read from the keys of its SOURCES table. A stopgap until the
- * registry of analysis views exists (issue 17, item 1): then the test reads the registry instead.
- */
-export function downloadViews(): string[] {
-	const file = path.join(projectDir, 'src', 'lib', 'server', 'reports', 'downloads.ts');
-	const text = fs.readFileSync(file, 'utf8');
-	const block = /const SOURCES[^{]*\{([\s\S]*?)\n\};/.exec(text)?.[1];
-	if (!block) throw new Error(`no SOURCES table found in ${file}`);
-	return [...block.matchAll(/^\t(\w+): /gm)].map((m) => m[1]).sort();
-}

@@ -74,7 +74,13 @@ export function keyEnv(db: string): Record<string, string> {
 export function cli(args: string[], options: { db: string; input?: string; timeout?: number }): CliResult {
 	const r = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
 		cwd: projectDir,
-		env: { ...process.env, DATABASE_PATH: options.db, ...keyEnv(options.db), NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			DATABASE_PATH: options.db,
+			...keyEnv(options.db),
+			NODE_ENV: 'production',
+			PORTAL_FREEZE_ANSWERS: '1'
+		},
 		input: options.input ?? '',
 		encoding: 'utf8',
 		timeout: options.timeout ?? 300_000,
@@ -174,6 +180,8 @@ export async function startServer(options: {
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			NODE_ENV: 'production',
+			// Kept answers frozen all the way down, as in unit tests: changing a shared one throws.
+			PORTAL_FREEZE_ANSWERS: '1',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -245,4 +253,22 @@ export async function request(
 		body = text;
 	}
 	return { status: r.status, body, text, headers: r.headers };
+}
+
+/** Posts a form action as a script does (`Accept: application/json`, the portal's own Origin): SvelteKit's JSON action result. */
+export function postAction(
+	server: { url: string },
+	address: string,
+	fields: Record<string, string>,
+	auth: { token?: string; cookie?: string } = {}
+): ReturnType<typeof request> {
+	return request(server, address, auth, {
+		method: 'POST',
+		headers: {
+			accept: 'application/json',
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(fields).toString()
+	});
 }

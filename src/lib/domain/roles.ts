@@ -21,62 +21,132 @@ export type Reach = { all: true } | { all: false; gemeenten: readonly string[] }
 export interface Capabilities {
 	/** Case rows, case lists, drill-downs and the kassabon of one case. */
 	caseLevel: boolean;
+	/** Uploading files on /import and saving column mappings. */
 	import: boolean;
+	/** Undoing imports, removing a source's cases and setting the retention period, within reach. */
+	manageImports: boolean;
+	/** Changing a municipality's kwesties and confirming or rejecting suggestions. */
 	manageKwesties: boolean;
+	/** Adding a note to a municipality's kwestie. */
 	commentKwesties: boolean;
+	/** Opening a municipality's kwesties with their trail and notes, within reach. */
+	municipalKwesties: boolean;
+	/** Following and changing the national programme's own kwesties. */
+	nationalKwesties: boolean;
+	/** Setting a municipality's default signal threshold and window. */
+	configureSignals: boolean;
+	/** Reading the period reports on /rapportage. */
+	readReports: boolean;
+	/** Writing the "wat leren we" text and saving a period report. */
+	saveReports: boolean;
+	/** Users, their roles and reach, and the audit log on /beheer. */
 	manageUsers: boolean;
+	/** The funds (fondsen) on /beheer/fondsen. */
 	manageFunds: boolean;
+	/** Downloading and reading in national packages on /beheer/pakketten. */
 	nationalPackages: boolean;
+	/** Registering the public package key of a municipality within reach. */
+	registerPackageKeys: boolean;
+	/** The national comparison on /vergelijking (see `choosePeers`). */
+	compare: boolean;
+	/** Opting the municipalities of one's reach in to /vergelijking; who may opt in compares only once opted in. */
+	choosePeers: boolean;
 }
 
 const CAPABILITIES: Record<Role, Capabilities> = {
 	beheerder: {
 		caseLevel: true,
 		import: true,
+		manageImports: true,
 		manageKwesties: true,
 		commentKwesties: true,
+		municipalKwesties: true,
+		nationalKwesties: false,
+		configureSignals: true,
+		readReports: true,
+		saveReports: true,
 		manageUsers: true,
 		manageFunds: true,
-		nationalPackages: true
+		nationalPackages: true,
+		registerPackageKeys: true,
+		compare: true,
+		choosePeers: true
 	},
 	kwaliteitsteam: {
 		caseLevel: true,
 		import: true,
+		manageImports: false,
 		manageKwesties: true,
 		commentKwesties: true,
+		municipalKwesties: true,
+		nationalKwesties: false,
+		configureSignals: false,
+		readReports: true,
+		saveReports: true,
 		manageUsers: false,
 		manageFunds: false,
-		nationalPackages: false
+		nationalPackages: false,
+		registerPackageKeys: false,
+		compare: false,
+		choosePeers: false
 	},
 	beleid: {
 		caseLevel: true,
 		import: false,
+		manageImports: false,
 		manageKwesties: false,
 		commentKwesties: true,
+		municipalKwesties: true,
+		nationalKwesties: false,
+		configureSignals: false,
+		readReports: true,
+		saveReports: false,
 		manageUsers: false,
 		manageFunds: false,
-		nationalPackages: false
+		nationalPackages: false,
+		registerPackageKeys: false,
+		compare: false,
+		choosePeers: false
 	},
 	college: {
 		caseLevel: false,
 		import: false,
+		manageImports: false,
 		manageKwesties: false,
 		commentKwesties: false,
+		municipalKwesties: true,
+		nationalKwesties: false,
+		configureSignals: false,
+		readReports: true,
+		saveReports: false,
 		manageUsers: false,
 		manageFunds: false,
-		nationalPackages: false
+		nationalPackages: false,
+		registerPackageKeys: false,
+		compare: false,
+		choosePeers: false
 	},
 	landelijk: {
 		caseLevel: false,
 		import: false,
+		manageImports: false,
 		manageKwesties: false,
 		commentKwesties: false,
+		municipalKwesties: false,
+		nationalKwesties: true,
+		configureSignals: false,
+		readReports: false,
+		saveReports: false,
 		manageUsers: false,
 		manageFunds: false,
-		nationalPackages: true
+		nationalPackages: true,
+		registerPackageKeys: false,
+		compare: true,
+		choosePeers: false
 	}
 };
 
+/** What a role may see and do. */
 export function capabilities(role: Role): Capabilities {
 	return CAPABILITIES[role];
 }

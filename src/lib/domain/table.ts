@@ -6,6 +6,10 @@ export interface TableColumn {
 	label: string;
 	/** Numbers are right-aligned and formatted nl-NL; `euro` adds the currency. */
 	kind?: 'text' | 'count' | 'euro' | 'date' | 'decimal';
+	/** On a `count` column whose figures are not counts of cases (municipalities, steps, days): never rounded or suppressed as counts. */
+	counts?: 'other';
+	/** On a `euro` or `decimal` column (or a `counts: 'other'` one computed from cases): the key of the row's count of the cases it is made from. */
+	basis?: string;
 }
 
 export type TableCell = string | number | null;

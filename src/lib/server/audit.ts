@@ -1,6 +1,7 @@
 /** The append-only audit log: who did what to which object, with what result, from where (BIO 8.15.01). */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Queryable } from './db';
+import { writeBookkeeping } from './db/database';
 
 export interface AuditEntry {
 	/** E-mail of the user, `cli` for the operator, or `anoniem`. */
@@ -19,7 +20,8 @@ export async function audit(db: Queryable, entry: AuditEntry): Promise<void> {
 		const request = refusals.getStore();
 		if (request) request.audited = true;
 	}
-	await db.run(
+	await writeBookkeeping(
+		db,
 		'INSERT INTO audit_log (actor, action, object, result, origin) VALUES ($actor, $action, $object, $result, $origin)',
 		{
 			actor: entry.actor,

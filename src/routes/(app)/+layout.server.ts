@@ -3,6 +3,7 @@ import type { LayoutServerLoad } from './$types';
 import { config } from '$lib/server/config';
 import { reference } from '$lib/server/reference';
 import { ROLE_LABELS } from '$lib/domain/roles';
+import { audience } from '$lib/server/disclosure/audience';
 import { navFor } from './navigation';
 
 export const load: LayoutServerLoad = ({ locals }) => {
@@ -19,6 +20,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 				: user.reach.gemeenten.map((code) => gemeenten.naam(code)).join(', ')
 		},
 		nav: navFor(user.role),
+		/** What the pages may offer: `protected` (landelijk) filters on whole periods only. */
+		audience: audience(user.role),
 		demo: config.demoMode
 	};
 };

@@ -1,11 +1,9 @@
+/** The dashboard: key figures per year and per escalation step, for the filter in the URL within the user's reach. */
 import type { PageServerLoad } from './$types';
-import { analysisScope } from '$lib/server/analysis-scope';
-import { dashboardTables, keyFigures } from '$lib/server/analytics/dashboard';
-import { keepPage } from '$lib/server/page-cache';
+import { loadView } from '$lib/server/views/page';
+import { dashboard } from '$lib/server/views/registry';
 
 export const load: PageServerLoad = async (event) => {
-	const { user, filter, db, options } = await analysisScope(event);
-	const figures = await keyFigures(db, user.reach, filter);
-	keepPage(event.locals);
-	return { filter, options, figures, tables: dashboardTables(figures) };
+	const { filter, options, shown } = await loadView(event, dashboard);
+	return { filter, options, ...shown };
 };

@@ -1,28 +1,26 @@
-/** The main navigation of the signed-in portal, per role. */
-import type { Role } from '$lib/domain/roles';
+/** The main navigation of the signed-in portal: the registry's analysis pages, then the other pages; each item opens for the roles with its capability. */
+import { capabilities, type Capabilities, type Role } from '$lib/domain/roles';
+import { VIEWS } from '$lib/server/views/registry';
 
 export interface NavItem {
 	href: string;
 	label: string;
-	roles: readonly Role[];
+	/** The capability that opens the item; absent, it is there for everyone. */
+	capability?: keyof Capabilities;
 }
 
-const everyone: readonly Role[] = ['beheerder', 'kwaliteitsteam', 'beleid', 'college', 'landelijk'];
-
 export const NAV_ITEMS: readonly NavItem[] = [
-	{ href: '/', label: 'Dashboard', roles: everyone },
-	{ href: '/leefgebieden', label: 'Leefgebieden', roles: everyone },
-	{ href: '/organisaties', label: 'Organisaties & ministeries', roles: everyone },
-	{ href: '/wetten', label: 'Wetten', roles: everyone },
-	{ href: '/escalatie', label: 'Escalatie', roles: everyone },
-	{ href: '/budget', label: 'Budget', roles: everyone },
-	{ href: '/signalen', label: 'Signalen', roles: everyone },
-	{ href: '/rapportage', label: 'Rapportage', roles: ['beheerder', 'kwaliteitsteam', 'beleid', 'college'] },
-	{ href: '/vergelijking', label: 'Vergelijking', roles: ['landelijk', 'beheerder'] },
-	{ href: '/import', label: 'Import', roles: ['beheerder', 'kwaliteitsteam'] },
-	{ href: '/beheer', label: 'Beheer', roles: ['beheerder'] }
+	...VIEWS.flatMap((view) =>
+		view.page ? [{ href: view.page.path, label: view.page.label, capability: view.capability }] : []
+	),
+	{ href: '/rapportage', label: 'Rapportage', capability: 'readReports' },
+	{ href: '/vergelijking', label: 'Vergelijking', capability: 'compare' },
+	{ href: '/import', label: 'Import', capability: 'import' },
+	{ href: '/beheer', label: 'Beheer', capability: 'manageUsers' }
 ];
 
+/** The items a role sees, in menu order. */
 export function navFor(role: Role): NavItem[] {
-	return NAV_ITEMS.filter((item) => item.roles.includes(role));
+	const can = capabilities(role);
+	return NAV_ITEMS.filter((item) => !item.capability || can[item.capability]);
 }

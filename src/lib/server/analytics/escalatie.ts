@@ -334,11 +334,11 @@ async function computeEscalatieView(
 
 const LEAD_COLUMNS: TableColumn[] = [
 	{ key: 'aantal', label: 'Afgerond met datum', kind: 'count' },
-	{ key: 'min', label: 'Kortste (dagen)', kind: 'count' },
-	{ key: 'p25', label: '25e percentiel', kind: 'decimal' },
-	{ key: 'mediaan', label: 'Mediaan', kind: 'decimal' },
-	{ key: 'p75', label: '75e percentiel', kind: 'decimal' },
-	{ key: 'max', label: 'Langste (dagen)', kind: 'count' },
+	{ key: 'min', label: 'Kortste (dagen)', kind: 'count', counts: 'other', basis: 'aantal' },
+	{ key: 'p25', label: '25e percentiel', kind: 'decimal', basis: 'aantal' },
+	{ key: 'mediaan', label: 'Mediaan', kind: 'decimal', basis: 'aantal' },
+	{ key: 'p75', label: '75e percentiel', kind: 'decimal', basis: 'aantal' },
+	{ key: 'max', label: 'Langste (dagen)', kind: 'count', counts: 'other', basis: 'aantal' },
 	...BUCKETS.map((b) => ({ key: b.key, label: b.label, kind: 'count' as const }))
 ];
 
@@ -377,7 +377,7 @@ function escalatieTables(
 				{ key: 'afgerond', label: 'Afgerond', kind: 'count' },
 				{ key: 'ingetrokken', label: 'Ingetrokken', kind: 'count' },
 				{ key: 'opgelost', label: 'Opgelost of deels opgelost', kind: 'count' },
-				{ key: 'aandeel', label: 'Opgelost (% van afgerond)', kind: 'decimal' }
+				{ key: 'aandeel', label: 'Opgelost (% van afgerond)', kind: 'decimal', basis: 'afgerond' }
 			],
 			rows: ladder.map((s) => ({
 				trede: s.label,

@@ -5,9 +5,14 @@ import type { Params } from '../db';
 import { reference } from '../reference';
 import type { Audience } from '../disclosure/audience';
 import { checkWholePeriod } from '../disclosure/period';
+import { parsePeriod } from '../national/period';
 
 export type FilterResult =
 	{ ok: true; filter: CaseFilter } | { ok: false; status: 400 | 403; message: string; field: string };
+
+export const PERIODE_MESSAGE =
+	'periode: kies een jaar (2025), een halfjaar (2025-H1) of een kwartaal (2025-Q3).';
+export const PERIODE_AND_DATES_MESSAGE = 'Geef een periode óf from en to, niet beide.';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,18 +24,30 @@ function validDate(value: string): boolean {
 
 /**
  * Reads `from`, `to`, `gemeente`, `route`, `status`, `escalatie` and `knelpunt`; a gemeente outside the
- * reach is 403. For the `protected` audience (landelijk) a period is all data or one whole quarter,
+ * reach is 403. `periode` (`2025`, `2025-H1`, `2025-Q3`) stands for its from and to, for every role, and
+ * may not come with either. For the `protected` audience (landelijk) a period is all data or one whole quarter,
  * half-year or year, so that two answers cannot be differenced into a few cases.
  */
 export function parseFilter(params: URLSearchParams, reach: Reach, who: Audience = 'cases'): FilterResult {
 	const filter: CaseFilter = { ...EMPTY_FILTER };
 	const text = (key: string) => params.get(key)?.trim() || null;
-	for (const key of ['from', 'to'] as const) {
-		const value = text(key);
-		if (value && !validDate(value)) {
-			return { ok: false, status: 400, field: key, message: `${key}: geef een datum als JJJJ-MM-DD.` };
+	const periode = text('periode');
+	if (periode) {
+		if (text('from') || text('to')) {
+			return { ok: false, status: 400, field: 'periode', message: PERIODE_AND_DATES_MESSAGE };
 		}
-		filter[key] = value;
+		const period = parsePeriod(periode);
+		if (!period) return { ok: false, status: 400, field: 'periode', message: PERIODE_MESSAGE };
+		filter.from = period.from;
+		filter.to = period.to;
+	} else {
+		for (const key of ['from', 'to'] as const) {
+			const value = text(key);
+			if (value && !validDate(value)) {
+				return { ok: false, status: 400, field: key, message: `${key}: geef een datum als JJJJ-MM-DD.` };
+			}
+			filter[key] = value;
+		}
 	}
 	if (filter.from && filter.to && filter.from > filter.to) {
 		return { ok: false, status: 400, field: 'to', message: 'De einddatum ligt voor de begindatum.' };

@@ -1,32 +1,28 @@
 /** Computes the analysis pages' default views before anyone asks: at start and shortly after each write, for the reaches of the users. */
-import type { Reach } from '$lib/domain/roles';
+import type { Reach, SessionUser } from '$lib/domain/roles';
 import type { Database } from '../db';
 import { recentReaches } from '../auth/users';
 import { todayInAmsterdam } from '../kwesties/signals';
-import { DEFAULT_DIAGONAL } from './cooccurrence';
+import { VIEWS } from '../views/registry';
 import { parseFilter } from './filter';
 import { filterOptions } from './reach';
-import { keyFigures } from './dashboard';
-import { leefgebiedenView } from './leefgebieden';
-import { organisatiesView } from './organisaties';
-import { wettenView } from './wetten';
-import { escalatieView } from './escalatie';
 
 /** Reaches warmed at most: the views of each are kept (memoUntilWrite holds 100 answers per view). */
 const WARM_REACHES = 20;
 
-/** What a page without filters in its address asks, as its load asks it (the same memo keys). */
+/** What a page without filters in its address asks, as its load asks it (the same memo keys): the registry's warm views. */
 function defaultViews(db: Database, reach: Reach): (() => Promise<unknown>)[] {
-	const parsed = parseFilter(new URLSearchParams(), reach);
+	const params = new URLSearchParams();
+	const parsed = parseFilter(params, reach);
 	if (!parsed.ok) return [];
-	const filter = parsed.filter;
+	// Warm views answer per reach alone (ViewDefinition.warm), so any caller with this reach asks the same.
+	const user: SessionUser = { id: 0, email: '', role: 'beleid', reach };
+	const today = todayInAmsterdam();
 	return [
 		() => filterOptions(db, reach),
-		() => keyFigures(db, reach, filter),
-		() => leefgebiedenView(db, reach, filter, DEFAULT_DIAGONAL),
-		() => organisatiesView(db, reach, filter, DEFAULT_DIAGONAL),
-		() => wettenView(db, reach, filter),
-		() => escalatieView(db, reach, filter, todayInAmsterdam())
+		...VIEWS.filter((view) => view.warm).map(
+			(view) => () => view.compute({ db, user, filter: parsed.filter, params, today })
+		)
 	];
 }
 

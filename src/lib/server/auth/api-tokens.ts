@@ -1,4 +1,5 @@
 /** API tokens for scripts (`Authorization: Bearer …`): shown once, stored as a hash, acting as their user until their date. */
+import { writeBookkeeping } from '../db/database';
 import type { Database, Queryable } from '../db';
 import { newToken, secretMatches, splitToken } from './token';
 import { findUser, sessionUser } from './users';
@@ -76,7 +77,7 @@ export async function createApiToken(
 	if (existing) throw new TokenInputError(taken, 'name');
 	const { id, token, secretHash } = newToken(PREFIX);
 	try {
-		await db.run(
+		await db.writeBookkeeping(
 			`INSERT INTO api_tokens (id, secret_hash, user_id, name, created_at, expires_at)
 			 VALUES ($id, $hash, $user, $name, make_timestamp($now * 1000), make_timestamp($expires * 1000))`,
 			{ id, hash: secretHash, user: userId, name: tokenName, now, expires: now + days * DAY_MS }
@@ -117,7 +118,7 @@ export async function validateApiToken(
 	if (row.last_used_ms === null || now - row.last_used_ms >= TOUCH_INTERVAL_MS) {
 		// Simultaneous calls with one token may race to touch it; one of them winning is enough.
 		await db
-			.run(
+			.writeBookkeeping(
 				`UPDATE api_tokens SET last_used_at = make_timestamp($now * 1000)
 				 WHERE id = $id AND (last_used_at IS NULL OR last_used_at < make_timestamp($now * 1000))`,
 				{ id: row.id, now }
@@ -165,7 +166,7 @@ export async function listApiTokens(
 
 /** Ends one token of the user by its name; false when the user has no token of that name. */
 export async function revokeApiToken(db: Database, userId: number, name: string): Promise<boolean> {
-	const removed = await db.run('DELETE FROM api_tokens WHERE user_id = $user AND name = $name', {
+	const removed = await db.writeBookkeeping('DELETE FROM api_tokens WHERE user_id = $user AND name = $name', {
 		user: userId,
 		name: name.trim()
 	});
@@ -174,7 +175,7 @@ export async function revokeApiToken(db: Database, userId: number, name: string)
 
 /** Ends every token of the user (its password, role, reach or second factor changed, or it was blocked). */
 export async function revokeApiTokens(db: Queryable, userId: number): Promise<void> {
-	await db.run('DELETE FROM api_tokens WHERE user_id = $id', { id: userId });
+	await writeBookkeeping(db, 'DELETE FROM api_tokens WHERE user_id = $id', { id: userId });
 }
 
 /** Tokens stay listed as expired for this long after their date, so their users see why a script stopped. */
@@ -182,7 +183,11 @@ export const EXPIRED_TOKEN_KEEP_DAYS = 30;
 
 /** Removes tokens that expired more than EXPIRED_TOKEN_KEEP_DAYS ago; run at start and once a day. */
 export async function purgeExpiredTokens(db: Queryable, now = Date.now()): Promise<number> {
-	return db.run('DELETE FROM api_tokens WHERE expires_at < make_timestamp($before::BIGINT * 1000)', {
-		before: now - EXPIRED_TOKEN_KEEP_DAYS * DAY_MS
-	});
+	return writeBookkeeping(
+		db,
+		'DELETE FROM api_tokens WHERE expires_at < make_timestamp($before::BIGINT * 1000)',
+		{
+			before: now - EXPIRED_TOKEN_KEEP_DAYS * DAY_MS
+		}
+	);
 }

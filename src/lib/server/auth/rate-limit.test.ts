@@ -1,6 +1,12 @@
-/** Refused login attempts are counted in memory and written as one entry per address and window. */
+/** Login throttling: one limit per account and per address for every kind of attempt, and refused attempts counted in memory and written as one entry per address and window. */
 import { describe, expect, it } from 'vitest';
-import { RefusalTally, type RefusedWindow } from './rate-limit';
+import {
+	attemptLimits,
+	loginLimits,
+	RefusalTally,
+	SlidingWindowLimiter,
+	type RefusedWindow
+} from './rate-limit';
 
 const MINUTE = 60_000;
 
@@ -34,5 +40,42 @@ describe('RefusalTally', () => {
 		expect(written).toEqual([
 			{ address: 'a', count: 20, accounts: ['u0@x.nl', 'u1@x.nl', 'u2@x.nl', 'u3@x.nl', 'u4@x.nl'] }
 		]);
+	});
+});
+
+describe('attemptLimits', () => {
+	it("refuses once the account's limit is reached, in whole seconds, until a success clears the account", () => {
+		const account = new SlidingWindowLimiter(2, 15 * MINUTE);
+		const limits = attemptLimits(account, 'account:a@x.nl', '192.0.2.1');
+		expect(limits.throttled()).toBeNull();
+		limits.failed();
+		expect(limits.throttled()).toBeNull();
+		limits.failed();
+		const refused = limits.throttled();
+		expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+		expect(refused!.retryAfterSeconds).toBeGreaterThan(15 * 60 - 2);
+		expect(refused!.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+		expect(Number.isInteger(refused!.retryAfterSeconds)).toBe(true);
+		// Another account on another address is not held up.
+		expect(attemptLimits(account, 'account:b@x.nl', '192.0.2.2').throttled()).toBeNull();
+		limits.succeeded();
+		expect(limits.throttled()).toBeNull();
+		loginLimits.address.reset('address:192.0.2.1');
+	});
+
+	it("counts every kind of failure against the address's shared limit, which a success does not clear", () => {
+		const address = '192.0.2.30';
+		loginLimits.address.reset(`address:${address}`);
+		const passwords = new SlidingWindowLimiter(100, 15 * MINUTE);
+		const codes = new SlidingWindowLimiter(100, 15 * MINUTE);
+		for (let i = 0; i < loginLimits.address.limit; i++) {
+			attemptLimits(i % 2 ? passwords : codes, `account:u${i}@x.nl`, address).failed();
+		}
+		const fresh = attemptLimits(passwords, 'account:nieuw@x.nl', address);
+		expect(fresh.throttled()).toMatchObject({ ok: false, reason: 'throttled' });
+		fresh.succeeded();
+		expect(fresh.throttled()).toMatchObject({ reason: 'throttled' });
+		expect(attemptLimits(passwords, 'account:nieuw@x.nl', '192.0.2.31').throttled()).toBeNull();
+		loginLimits.address.reset(`address:${address}`);
 	});
 });

@@ -44,6 +44,48 @@ export const loginLimits = {
 	address: new SlidingWindowLimiter(30, 15 * 60_000)
 };
 
+/** The answer to an attempt made while its account or address must wait. */
+export interface Throttled {
+	ok: false;
+	reason: 'throttled';
+	retryAfterSeconds: number;
+}
+
+/** The limits one attempt counts against: its account's (a password or a code) and its address's. */
+export interface AttemptLimits {
+	/** The refusal while either limit is reached, in whole seconds to wait; null when the attempt may go ahead. */
+	throttled(): Throttled | null;
+	/** Counts a failed attempt against both limits. */
+	failed(): void;
+	/** Forgets the account's failures after a success; the address keeps its count. */
+	succeeded(): void;
+}
+
+/**
+ * The one throttle of logins, second factors and password confirmations: `account` with `accountKey`
+ * (e.g. `account:<email>`) and the shared address limit, counted and cleared the same way for each.
+ */
+export function attemptLimits(
+	account: SlidingWindowLimiter,
+	accountKey: string,
+	address: string
+): AttemptLimits {
+	const addressKey = `address:${address}`;
+	return {
+		throttled() {
+			const wait = Math.max(account.retryAfter(accountKey), loginLimits.address.retryAfter(addressKey));
+			return wait > 0 ? { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) } : null;
+		},
+		failed() {
+			account.record(accountKey);
+			loginLimits.address.record(addressKey);
+		},
+		succeeded() {
+			account.reset(accountKey);
+		}
+	};
+}
+
 /** What one closed window of refused attempts from an address comes to. */
 export interface RefusedWindow {
 	address: string;

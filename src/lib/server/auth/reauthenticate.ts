@@ -2,14 +2,11 @@
 import type { Database } from '../db';
 import { audit } from '../audit';
 import { PASSWORD_MAX_LENGTH, verifyPassword } from './password';
-import { loginLimits } from './rate-limit';
+import { attemptLimits, loginLimits, type Throttled } from './rate-limit';
 import { findUser } from './users';
 import type { SessionUser } from '$lib/domain/roles';
 
-export type Confirmation =
-	| { ok: true }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+export type Confirmation = { ok: true } | { ok: false; reason: 'invalid' } | Throttled;
 
 export const CONFIRM_FAILED_MESSAGE = 'Uw huidige wachtwoord klopt niet.';
 
@@ -23,16 +20,12 @@ export async function confirmPassword(
 	password: string,
 	address: string
 ): Promise<Confirmation> {
-	const accountKey = `account:${user.email}`;
-	const addressKey = `address:${address}`;
+	const limits = attemptLimits(loginLimits.account, `account:${user.email}`, address);
 	const entry = { actor: user.email, action: 'wachtwoord bevestigen', origin: address };
-	const wait = Math.max(
-		loginLimits.account.retryAfter(accountKey),
-		loginLimits.address.retryAfter(addressKey)
-	);
-	if (wait > 0) {
+	const throttled = limits.throttled();
+	if (throttled) {
 		await audit(db, { ...entry, result: 'geweigerd' });
-		return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+		return throttled;
 	}
 	const row = await findUser(db, user.id);
 	const valid =
@@ -41,8 +34,7 @@ export async function confirmPassword(
 		password.length <= PASSWORD_MAX_LENGTH &&
 		(await verifyPassword(row.password_hash, password));
 	if (!valid) {
-		loginLimits.account.record(accountKey);
-		loginLimits.address.record(addressKey);
+		limits.failed();
 		await audit(db, { ...entry, result: 'mislukt' });
 		return { ok: false, reason: 'invalid' };
 	}

@@ -142,7 +142,7 @@ export async function verifyTotp(
 	// The condition in the UPDATE makes two simultaneous uses of one code accept only one; the other
 	// finds the step taken, or loses DuckDB's write conflict on the row.
 	const changed = await onceOnly(
-		db.run(
+		db.writeBookkeeping(
 			`UPDATE users SET totp_last_step = $step
 			 WHERE id = $id AND (totp_last_step IS NULL OR totp_last_step < $step)`,
 			{ step, id: userId }
@@ -181,7 +181,7 @@ export async function useRecoveryCode(db: Database, userId: number, code: string
 	const normalised = normaliseRecoveryCode(code);
 	if (normalised.length !== 16) return false;
 	const changed = await onceOnly(
-		db.run(
+		db.writeBookkeeping(
 			`UPDATE recovery_codes SET used_at = current_timestamp
 			 WHERE user_id = $id AND code_hash = $hash AND used_at IS NULL`,
 			{ id: userId, hash: hashSecret(normalised) }
@@ -256,6 +256,6 @@ export async function protectSecondFactors(db: Database): Promise<{ sealed: numb
 		}
 	});
 	// The plain values leave the write-ahead log for the file now, not at some later checkpoint.
-	await db.run('CHECKPOINT');
+	await db.checkpoint();
 	return { sealed: plain.length };
 }

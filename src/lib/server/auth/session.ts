@@ -61,7 +61,7 @@ export async function createSession(
 ): Promise<{ token: string; session: Session }> {
 	const { id, token, secretHash } = newToken();
 	const now = Date.now();
-	await db.run(
+	await db.writeBookkeeping(
 		`INSERT INTO sessions (id, secret_hash, user_id, created_at_ms, last_seen_ms, previous_login_at)
 		 VALUES ($id, $hash, $user, $now, $now, $previous::TIMESTAMP)`,
 		{ id, hash: secretHash, user: userId, now, previous: previousLoginAt }
@@ -106,7 +106,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
 		lastSeen = now;
 		// Concurrent requests of one session may race to touch it; one of them winning is enough.
 		await db
-			.run('UPDATE sessions SET last_seen_ms = $now WHERE id = $id AND last_seen_ms < $now', {
+			.writeBookkeeping('UPDATE sessions SET last_seen_ms = $now WHERE id = $id AND last_seen_ms < $now', {
 				id: row.id,
 				now
 			})
@@ -128,21 +128,23 @@ export async function validateSessionToken(db: Database, token: string): Promise
 
 /** Records that the second factor was given in this session. */
 export async function markTwoFactorVerified(db: Database, sessionId: string): Promise<void> {
-	await db.run('UPDATE sessions SET two_factor_verified = true WHERE id = $id', { id: sessionId });
+	await db.writeBookkeeping('UPDATE sessions SET two_factor_verified = true WHERE id = $id', {
+		id: sessionId
+	});
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
-	await db.run('DELETE FROM sessions WHERE id = $id', { id: sessionId });
+	await db.writeBookkeeping('DELETE FROM sessions WHERE id = $id', { id: sessionId });
 }
 
 export async function invalidateUserSessions(db: Database, userId: number): Promise<void> {
-	await db.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
+	await db.writeBookkeeping('DELETE FROM sessions WHERE user_id = $id', { id: userId });
 }
 
 /** Removes sessions past their end; run at start and now and then. */
 export async function purgeExpiredSessions(db: Database): Promise<number> {
 	const { absoluteMs, idleMs } = lifetimes();
-	return db.run(
+	return db.writeBookkeeping(
 		'DELETE FROM sessions WHERE created_at_ms + $absolute <= $now OR last_seen_ms + $idle <= $now',
 		{ absolute: absoluteMs, idle: idleMs, now: Date.now() }
 	);

@@ -29,6 +29,11 @@ export function queryable(connection: DuckDBConnection): Queryable {
 	};
 }
 
+/** A bookkeeping write (`Database.writeBookkeeping`) on the database, or part of a transaction's work. */
+export function writeBookkeeping(q: Queryable, sql: string, params?: Params): Promise<number> {
+	return q instanceof Database ? q.writeBookkeeping(sql, params) : q.run(sql, params);
+}
+
 export class Database implements Queryable {
 	private committed = 0;
 	private readonly commitListeners = new Set<() => void>();
@@ -60,8 +65,8 @@ export class Database implements Queryable {
 		}
 		const db = new Database(instance, file);
 		// Stored times are UTC whatever the server's zone; pages show them in Europe/Amsterdam.
-		await db.run("SET GLOBAL TimeZone = 'UTC'");
-		await db.run(`SET GLOBAL memory_limit = '${config.duckdbMemoryLimit}'`);
+		await db.writeBookkeeping("SET GLOBAL TimeZone = 'UTC'");
+		await db.writeBookkeeping(`SET GLOBAL memory_limit = '${config.duckdbMemoryLimit}'`);
 		if (options.migrate !== false) await migrate(db);
 		return db;
 	}
@@ -89,8 +94,32 @@ export class Database implements Queryable {
 		return (await this.all<T>(sql, params))[0];
 	}
 
+	/**
+	 * A statement that changes no data (CHECKPOINT, EXPORT DATABASE) or belongs to a test's setup: data
+	 * is written inside `transaction()`, with `write` or with `writeBookkeeping`, so that no kept answer
+	 * outlives what it read.
+	 */
 	run(sql: string, params?: Params): Promise<number> {
 		return timed(sql, () => this.pool.use((c) => c.run(sql, params)));
+	}
+
+	/**
+	 * One statement that changes data, in autocommit mode: it counts as a committed write, so kept
+	 * answers are recomputed after it, as after a transaction.
+	 */
+	async write(sql: string, params?: Params): Promise<number> {
+		const rows = await this.run(sql, params);
+		this.changed();
+		return rows;
+	}
+
+	/**
+	 * One statement in autocommit mode that writes only what no kept answer reads (sessions, API
+	 * tokens, the audit log, second-factor state, sign-in times) or sets a setting: kept answers stay,
+	 * as these run on every sign-in and many requests.
+	 */
+	writeBookkeeping(sql: string, params?: Params): Promise<number> {
+		return this.run(sql, params);
 	}
 
 	/** Runs `work` in one transaction: everything it wrote is kept, or nothing is. */
@@ -110,8 +139,8 @@ export class Database implements Queryable {
 	}
 
 	/**
-	 * Counts committed write transactions of this process, the only writer of the file: a figure
-	 * cached with the count it was computed at stays valid while the count is the same.
+	 * Counts committed writes of this process (transactions, `write`, imports), the only writer of the
+	 * file: a figure cached with the count it was computed at stays valid while the count is the same.
 	 */
 	get generation(): number {
 		return this.committed;
@@ -134,9 +163,10 @@ export class Database implements Queryable {
 	 * no extension loads, and no query can change that again (lock_configuration).
 	 */
 	async lockDown(allowed: string[]): Promise<void> {
-		await this.run(`SET allowed_directories = $dirs`, { dirs: allowed.map((d) => d.replace(/\/?$/, '/')) });
-		await this.run('SET enable_external_access = false');
-		await this.run('SET lock_configuration = true');
+		const dirs = allowed.map((d) => d.replace(/\/?$/, '/'));
+		await this.writeBookkeeping(`SET allowed_directories = $dirs`, { dirs });
+		await this.writeBookkeeping('SET enable_external_access = false');
+		await this.writeBookkeeping('SET lock_configuration = true');
 	}
 
 	/** Direct access for bulk work (appenders, file readers) that the helper does not cover. */

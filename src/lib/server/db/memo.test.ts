@@ -1,11 +1,12 @@
 /** Memoized views on a real DuckDB file: an answer, and the JSON it is sent as, never outlives a write nor crosses reaches. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTER } from '$lib/domain/filters';
 import type { Reach } from '$lib/domain/roles';
 import { encodeFrozen } from '$lib/frozen-json';
 import { caseRow, closeTempStore, importRows, openTempStore, type Store } from '../ingest/fixtures/helpers';
 import { keyFigures } from '../analytics/dashboard';
 import { filterOptions } from '../analytics/reach';
+import { deepFreeze, memoUntilWrite, viewKey } from './memo';
 
 const LEEUWARDEN: Reach = { all: false, gemeenten: ['GM0080'] };
 const UTRECHT: Reach = { all: false, gemeenten: ['GM0344'] };
@@ -71,5 +72,69 @@ describe('memoUntilWrite', () => {
 		expect(sent((await filterOptions(store.db, LEEUWARDEN)).gemeenten)).toEqual([
 			{ code: 'GM0080', naam: 'Leeuwarden' }
 		]);
+	});
+});
+
+describe('kept answers in development and tests', () => {
+	afterEach(() => vi.unstubAllEnvs());
+
+	it('are frozen all the way down: sorting, pushing or assigning a kept answer throws', async () => {
+		const figures = await keyFigures(store.db, LEEUWARDEN, EMPTY_FILTER);
+		expect(() => figures.byYear.sort((a, b) => b.year - a.year)).toThrow(TypeError);
+		expect(() => figures.byYear.push({ ...figures.byYear[0] })).toThrow(TypeError);
+		expect(() => {
+			figures.byYear[0].cases = 99;
+		}).toThrow(TypeError);
+		expect(() => {
+			(figures as { cases: number }).cases = 99;
+		}).toThrow(TypeError);
+		// Still marked for the transport: its fields go to the browser as JSON written once.
+		expect(sent(figures.byYear)).toEqual([
+			{ year: 2024, cases: 1, open: 1, solved: 0, withdrawn: 0 },
+			{ year: 2025, cases: 1, open: 0, solved: 0, withdrawn: 1 }
+		]);
+		const again = await keyFigures(store.db, LEEUWARDEN, EMPTY_FILTER);
+		expect(again.byYear.map((y) => y.year)).toEqual([2024, 2025]);
+	});
+
+	it('are frozen deeply in production only where PORTAL_FREEZE_ANSWERS=1 (integration tests)', async () => {
+		let run = 0;
+		const view = memoUntilWrite(viewKey('proef'), async () => ({ run: ++run, rows: [{ n: 1 }] }));
+		vi.stubEnv('NODE_ENV', 'production');
+		const plain = await view(store.db);
+		expect(Object.isFrozen(plain.rows)).toBe(false);
+		expect(encodeFrozen(plain.rows)).toBe('[{"n":1}]');
+		await store.db.transaction(async () => undefined);
+		vi.stubEnv('PORTAL_FREEZE_ANSWERS', '1');
+		const frozen = await view(store.db);
+		expect(frozen.run).toBe(2);
+		expect(Object.isFrozen(frozen.rows[0])).toBe(true);
+		await store.db.transaction(async () => undefined);
+		vi.stubEnv('PORTAL_FREEZE_ANSWERS', '');
+		vi.stubEnv('NODE_ENV', 'development');
+		expect(Object.isFrozen((await view(store.db)).rows[0])).toBe(true);
+	});
+
+	it('deepFreeze reaches Map and Set entries, survives cycles and leaves typed arrays alone', () => {
+		const cycle: { self?: unknown; list: number[] } = { list: [1] };
+		cycle.self = cycle;
+		const bytes = new Uint8Array([1, 2]);
+		const value = deepFreeze({
+			cycle,
+			bytes,
+			map: new Map([['a', { n: 1 }]]),
+			set: new Set([[1]])
+		});
+		expect(() => cycle.list.push(2)).toThrow(TypeError);
+		expect(() => value.map.set('b', { n: 2 })).toThrow(TypeError);
+		expect(() => value.map.clear()).toThrow(TypeError);
+		expect(() => {
+			value.map.get('a')!.n = 2;
+		}).toThrow(TypeError);
+		expect(() => value.set.add([2])).toThrow(TypeError);
+		expect(() => [...value.set][0].push(2)).toThrow(TypeError);
+		bytes[0] = 9;
+		expect(value.bytes[0]).toBe(9);
+		expect(value.map.get('a')).toEqual({ n: 1 });
 	});
 });

@@ -1,6 +1,6 @@
 /** Saved column-mapping profiles: a source system's column names onto the canonical export columns. */
 import { reaches, type Reach } from '$lib/domain/roles';
-import type { Queryable } from '../db';
+import type { Database, Queryable } from '../db';
 import { isCanonical, normaliseHeader, type ColumnMapping } from './columns';
 
 export class MappingError extends Error {}
@@ -79,13 +79,13 @@ export class MappingScopeError extends MappingError {}
 
 /** Creates or replaces the profile `name` of `scope`; profiles of other scopes with that name stay as they are. */
 export async function saveMapping(
-	db: Queryable,
+	db: Database,
 	scope: string,
 	name: string,
 	mapping: ColumnMapping,
 	actor: string
 ): Promise<void> {
-	await db.run(
+	await db.write(
 		`INSERT INTO mapping_profiles (scope, name, mapping, updated_by, updated_at)
 		 VALUES ($scope, $name, $mapping::JSON, $actor, current_timestamp)
 		 ON CONFLICT (scope, name) DO UPDATE SET mapping = excluded.mapping, updated_by = excluded.updated_by,

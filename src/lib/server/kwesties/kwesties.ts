@@ -27,14 +27,16 @@ const SUMMARY_COLUMNS = `id, scope, key, label, status, owner, urgency, agenda, 
  * the signal list, never their page with its notes.
  */
 export function mayRead(user: SessionUser, scope: string): boolean {
-	if (scope === NATIONAL_SCOPE) return user.role === 'landelijk' || user.reach.all;
-	return user.role !== 'landelijk' && reaches(user.reach, scope);
+	const can = capabilities(user.role);
+	if (scope === NATIONAL_SCOPE) return can.nationalKwesties || user.reach.all;
+	return can.municipalKwesties && reaches(user.reach, scope);
 }
 
 /** Whether a user may change a kwestie: kwaliteitsteam and beheerder of the municipality, the landelijk role for the national ones. */
 export function mayEdit(user: SessionUser, scope: string): boolean {
 	if (!mayRead(user, scope)) return false;
-	return scope === NATIONAL_SCOPE ? user.role === 'landelijk' : capabilities(user.role).manageKwesties;
+	const can = capabilities(user.role);
+	return scope === NATIONAL_SCOPE ? can.nationalKwesties : can.manageKwesties;
 }
 
 /** Whether a user may add a note: who may edit, and beleid as comment. */

@@ -498,7 +498,7 @@ function comparisonTables(view: Omit<ComparisonView, 'tables'>): DataTable[] {
 			columns: [
 				{ key: 'gemeente', label: 'Gemeente' },
 				{ key: 'grootteklasse', label: 'Grootteklasse' },
-				{ key: 'inwoners', label: 'Inwoners', kind: 'count' },
+				{ key: 'inwoners', label: 'Inwoners', kind: 'count', counts: 'other' },
 				{ key: 'bron', label: 'Bron' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
 				{ key: 'per10000', label: 'Per 10.000 inwoners', kind: 'decimal' }
@@ -517,9 +517,9 @@ function comparisonTables(view: Omit<ComparisonView, 'tables'>): DataTable[] {
 			caption: `Casussen per 10.000 inwoners per grootteklasse, ${label} (gemeenten met een gepubliceerd aantal)`,
 			columns: [
 				{ key: 'klasse', label: 'Grootteklasse' },
-				{ key: 'gemeenten', label: 'Gemeenten', kind: 'count' },
-				{ key: 'gepubliceerd', label: 'Met gepubliceerd aantal', kind: 'count' },
-				{ key: 'inwoners', label: 'Inwoners', kind: 'count' },
+				{ key: 'gemeenten', label: 'Gemeenten', kind: 'count', counts: 'other' },
+				{ key: 'gepubliceerd', label: 'Met gepubliceerd aantal', kind: 'count', counts: 'other' },
+				{ key: 'inwoners', label: 'Inwoners', kind: 'count', counts: 'other' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
 				{ key: 'per10000', label: 'Per 10.000 inwoners', kind: 'decimal' }
 			],
@@ -592,9 +592,9 @@ function comparisonTables(view: Omit<ComparisonView, 'tables'>): DataTable[] {
 			caption: `Landelijke signalen: kwesties in de pakketten van ${NATIONAL_SIGNAL_MINIMUM} of meer gemeenten, ${label}`,
 			columns: [
 				{ key: 'kwestie', label: 'Kwestie' },
-				{ key: 'gemeenten', label: 'Gemeenten', kind: 'count' },
+				{ key: 'gemeenten', label: 'Gemeenten', kind: 'count', counts: 'other' },
 				{ key: 'casussen', label: 'Casussen (gepubliceerd)', kind: 'count' },
-				{ key: 'geheim', label: 'Gemeenten met een geheim aantal', kind: 'count' },
+				{ key: 'geheim', label: 'Gemeenten met een geheim aantal', kind: 'count', counts: 'other' },
 				{ key: 'per_gemeente', label: 'Per gemeente' }
 			],
 			rows: view.signals.map((s) => ({

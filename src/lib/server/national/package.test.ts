@@ -4,15 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-	FIXTURES,
-	caseRow,
-	closeTempStore,
-	importRows,
-	openTempStore,
-	runImport,
-	type Store
-} from '../ingest/fixtures/helpers';
+import { FIXTURES, closeTempStore, openTempStore, runImport, type Store } from '../ingest/fixtures/helpers';
 import {
 	CBS_RULES,
 	protectTable,
@@ -307,49 +299,6 @@ describe('package of the sample', () => {
 			'Het kengetal spend ontbreekt of is geen getal of "geheim".'
 		);
 		expect(message(reseal(() => {}))).toBe('ok');
-	});
-});
-
-describe('kwesties in a package', () => {
-	let store: Store;
-	beforeEach(async () => {
-		store = await openTempStore();
-	});
-	afterEach(() => closeTempStore(store));
-
-	it('lists the kwesties that reached the threshold within the period, with their count and status', async () => {
-		const rows = [
-			// Nine cases in Q2 on one kwestie, written three ways: one signal of 9, published as 10.
-			...Array.from({ length: 9 }, (_, i) =>
-				caseRow(`K-${i}`, {
-					aangemeld_op: `0${i + 1}-05-2025`,
-					kwestie: ['Wachttijd schuldhulp', 'wachttijd  schuldhulp', 'Wáchttijd Schuldhulp'][i % 3]
-				})
-			),
-			// Two cases: below the threshold of 3.
-			caseRow('L-1', { aangemeld_op: '01-06-2025', kwestie: 'Geen postadres' }),
-			caseRow('L-2', { aangemeld_op: '02-06-2025', kwestie: 'Geen postadres' }),
-			// Three cases, of which one before the period: not a signal in Q2.
-			caseRow('M-1', { aangemeld_op: '31-03-2025', kwestie: 'Energietoeslag' }),
-			caseRow('M-2', { aangemeld_op: '01-04-2025', kwestie: 'Energietoeslag' }),
-			caseRow('M-3', { aangemeld_op: '02-04-2025', kwestie: 'Energietoeslag' })
-		];
-		expect((await importRows(store, rows)).status).toBe('imported');
-		// The import may already have registered the kwestie: its status is set either way.
-		await store.db.run(
-			`INSERT INTO kwesties (scope, key, label, status) VALUES ('GM0080', 'wachttijd schuldhulp', 'Wachttijd schuldhulp', 'in_analyse')
-			 ON CONFLICT (scope, key) DO UPDATE SET status = excluded.status`
-		);
-		const pkg = await buildPackage(store.db, 'GM0080', parsePeriod('2025-Q2')!);
-		expect(pkg.tables.kwesties.rows).toHaveLength(1);
-		expect(pkg.tables.kwesties.rows[0].toLowerCase().replace(/\s+/g, ' ')).toMatch(/w[aá]chttijd schuldhulp/);
-		expect(pkg.tables.kwesties.cells).toEqual([[10]]);
-		expect(pkg.kwestieStatus).toEqual(['in_analyse']);
-		// With the municipality's own threshold at 2, the postadres kwestie reaches it too (a hidden count).
-		await store.db.run(`INSERT INTO settings VALUES ('GM0080', 'signal_threshold', '2'::JSON)`);
-		const lower = await buildPackage(store.db, 'GM0080', parsePeriod('2025-Q2')!);
-		expect(lower.tables.kwesties.rows).toHaveLength(3);
-		expect(lower.tables.kwesties.cells).toEqual([[10], ['geheim'], ['geheim']]);
 	});
 });
 

@@ -7,6 +7,7 @@ import type { Reach } from '$lib/domain/roles';
 import type { ListDimension } from '$lib/domain/vocabulary';
 import type { Database } from '../db';
 import { audit } from '../audit';
+import { listThreshold } from '../disclosure/audience';
 import { reference } from '../reference';
 import { cooccurrence } from '../analytics/cooccurrence';
 import { countsByLabel } from '../analytics/counts';
@@ -240,7 +241,8 @@ export function packageMoney(db: Database, gemeente: string, period: PackagePeri
  * Builds the package of one municipality over one whole period from the portal's cases (by
  * aangemeld_op in the period), sealed but not signed: `signPackage` signs what leaves the portal.
  * The caller has checked that the municipality is within reach.
- * Kwesties are those that reached the municipality's own signal threshold in a window equal to the period.
+ * Kwesties are those that reached the municipality's own signal threshold, raised to at least
+ * `MIN_LIST_THRESHOLD` (3), in a window equal to the period.
  */
 export async function buildPackage(
 	db: Database,
@@ -264,8 +266,9 @@ export async function buildPackage(
 		packageMoney(db, gemeente, period),
 		signalSettings(db, reach, gemeente)
 	]);
+	// A package leaves the portal for roles without case access: its kwesties list uses at least 3.
 	const found = await signals(db, reach, filter, {
-		threshold: settings.threshold,
+		threshold: listThreshold('protected', settings.threshold),
 		windowMonths: period.months,
 		asOf: period.to
 	});

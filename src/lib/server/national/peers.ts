@@ -1,5 +1,5 @@
 /** Who may open the national comparison: the landelijk role, and a beheerder whose municipality opted in to see its peers. */
-import type { SessionUser } from '$lib/domain/roles';
+import { capabilities, type SessionUser } from '$lib/domain/roles';
 import type { Database } from '../db';
 import { audit } from '../audit';
 
@@ -21,7 +21,7 @@ export async function peersEnabled(db: Database, user: SessionUser): Promise<boo
 	return (row?.n ?? 0) > 0;
 }
 
-/** Stores a beheerder's choice for every municipality of its reach; the caller has checked the role. */
+/** Stores a beheerder's choice for every municipality of its reach; the caller has checked `choosePeers`. */
 export async function setPeersEnabled(
 	db: Database,
 	user: SessionUser,
@@ -49,8 +49,9 @@ export async function setPeersEnabled(
 	});
 }
 
-/** Whether the user may open /vergelijking. */
+/** Whether the user may open /vergelijking: the national programme always, a role that opts in once it did. */
 export async function mayCompare(db: Database, user: SessionUser): Promise<boolean> {
-	if (user.role === 'landelijk') return true;
-	return user.role === 'beheerder' && (await peersEnabled(db, user));
+	const can = capabilities(user.role);
+	if (!can.compare) return false;
+	return !can.choosePeers || (await peersEnabled(db, user));
 }

@@ -12,7 +12,7 @@ import {
 	type SignalFigures,
 	type StepFigures
 } from '$lib/domain/report';
-import { reaches, type Reach, type SessionUser } from '$lib/domain/roles';
+import { capabilities, reaches, type Reach, type SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import { fold } from '$lib/domain/text';
 import { centsOf, euros } from '$lib/domain/money';
@@ -29,12 +29,12 @@ import { parsePeriod, previousPeriod, yearBefore, type ReportPeriod } from './pe
 
 /** The roles that receive the report: the municipality's own; landelijk sees aggregates elsewhere. */
 export function mayReadReports(user: SessionUser): boolean {
-	return user.role !== 'landelijk';
+	return capabilities(user.role).readReports;
 }
 
 /** Whether a user may write the "wat leren we" text and save a report. */
 export function maySaveReports(user: SessionUser): boolean {
-	return user.role === 'kwaliteitsteam' || user.role === 'beheerder';
+	return capabilities(user.role).saveReports;
 }
 
 export const PERIOD_MESSAGE =

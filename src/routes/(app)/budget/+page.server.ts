@@ -1,19 +1,17 @@
+/** The Budget screen: funds, spend and avoided costs, and for case-level roles the costliest cases (audited). */
 import type { PageServerLoad } from './$types';
-import { analysisScope } from '$lib/server/analysis-scope';
-import { budgetView } from '$lib/server/analytics/budget-view';
+import { loadView } from '$lib/server/views/page';
+import { budget } from '$lib/server/views/registry';
 import { costliestCases } from '$lib/server/analytics/budget/kassabon';
-import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { auditCaseView } from '$lib/server/case-view-audit';
 
-/** Not kept by the page cache: the costliest cases are case rows, and every view of them is audited. */
+/** Not kept by the page cache (the registry says `never`): the costliest cases are case rows, and every view of them is audited. */
 export const load: PageServerLoad = async (event) => {
-	const { user, filter, db, options } = await analysisScope(event);
-	const [view, costliest] = await Promise.all([
-		budgetView(db, user.reach, filter, todayInAmsterdam()),
-		costliestCases(db, user, filter)
-	]);
-	if (costliest && costliest.length > 0) {
-		await auditCaseView(db, event, `duurste casussen op /budget${event.url.search} (${costliest.length})`);
+	const { filter, options, db, shown, extra } = await loadView(event, budget, {
+		alongside: ({ db, user, filter }) => costliestCases(db, user, filter)
+	});
+	if (extra && extra.length > 0) {
+		await auditCaseView(db, event, `duurste casussen op /budget${event.url.search} (${extra.length})`);
 	}
-	return { filter, options, ...view, costliest };
+	return { filter, options, ...shown, costliest: extra };
 };

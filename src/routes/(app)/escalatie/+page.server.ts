@@ -1,12 +1,9 @@
+/** The Escalatie screen: steps, outcomes and lead times, for the filter in the URL within the user's reach. */
 import type { PageServerLoad } from './$types';
-import { analysisScope } from '$lib/server/analysis-scope';
-import { escalatieView } from '$lib/server/analytics/escalatie';
-import { keepPage } from '$lib/server/page-cache';
-import { todayInAmsterdam } from '$lib/server/kwesties/signals';
+import { loadView } from '$lib/server/views/page';
+import { escalatie } from '$lib/server/views/registry';
 
 export const load: PageServerLoad = async (event) => {
-	const { user, filter, db, options } = await analysisScope(event);
-	const view = await escalatieView(db, user.reach, filter, todayInAmsterdam());
-	keepPage(event.locals);
-	return { filter, options, ...view };
+	const { filter, options, shown } = await loadView(event, escalatie);
+	return { filter, options, ...shown };
 };

@@ -31,15 +31,15 @@ import {
 	undoImport
 } from '$lib/server/ingest/history';
 import { reference } from '$lib/server/reference';
-import { reaches } from '$lib/domain/roles';
+import { capabilities, reaches } from '$lib/domain/roles';
 import { importWorkDir } from '$lib/server/ingest/work-dir';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCapability(locals, 'import');
 	const db = await getDb();
 	const { gemeenten } = reference();
-	const beheerder = user.role === 'beheerder';
-	const sources = beheerder ? await listSources(db, user.reach) : [];
+	const manage = capabilities(user.role).manageImports;
+	const sources = manage ? await listSources(db, user.reach) : [];
 	const naam = (code: string) => gemeenten.naam(code);
 	const inReach = [...new Set(sources.map((s) => s.gemeente))];
 	return {
@@ -55,11 +55,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 				: (user.reach.all ? gemeenten.all.map((g) => g.code) : [...user.reach.gemeenten])
 						.map((code) => ({ code, naam: naam(code) }))
 						.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
-		beheerder,
+		beheerder: manage,
 		sources: sources
 			.map((s) => ({ ...s, naam: naam(s.gemeente) }))
 			.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
-		retention: beheerder
+		retention: manage
 			? (
 					await Promise.all(
 						inReach.map(async (code) => ({ code, naam: naam(code), months: await retentionMonths(db, code) }))
@@ -209,7 +209,7 @@ export const actions: Actions = {
 	controleren: (event) => upload(event, false),
 	importeren: (event) => upload(event, true),
 	ongedaan: async ({ request, locals }) => {
-		const user = requireCapability(locals, 'manageUsers');
+		const user = requireCapability(locals, 'manageImports');
 		const id = Number((await request.formData()).get('id'));
 		try {
 			const outcome = await undoImport(await getDb(), id, user.reach, user.email);
@@ -222,7 +222,7 @@ export const actions: Actions = {
 		}
 	},
 	bronVerwijderen: async ({ request, locals }) => {
-		const user = requireCapability(locals, 'manageUsers');
+		const user = requireCapability(locals, 'manageImports');
 		const form = await request.formData();
 		const source = String(form.get('source') ?? '');
 		const gemeente = String(form.get('gemeente') ?? '');
@@ -240,7 +240,7 @@ export const actions: Actions = {
 		};
 	},
 	bewaartermijn: async ({ request, locals }) => {
-		const user = requireCapability(locals, 'manageUsers');
+		const user = requireCapability(locals, 'manageImports');
 		const form = await request.formData();
 		const gemeente = String(form.get('gemeente') ?? '');
 		if (!reaches(user.reach, gemeente))

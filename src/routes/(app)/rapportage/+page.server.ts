@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { capabilities } from '$lib/domain/roles';
 import { getDb } from '$lib/server/db';
 import { filterOptions } from '$lib/server/analytics/reach';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user!;
 	const periodText = url.searchParams.get('periode');
 	const gemeenteText = url.searchParams.get('gemeente');
-	if (!periodText && user.role !== 'landelijk') {
+	if (!periodText && capabilities(user.role).readReports) {
 		redirect(
 			307,
 			`/rapportage?${reportQuery('periode', lastEndedQuarter(todayInAmsterdam()).period, gemeenteText)}`

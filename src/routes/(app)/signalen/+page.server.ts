@@ -65,7 +65,7 @@ export const load: PageServerLoad = async (event) => {
 		list,
 		followed: await followedKwesties(db, user),
 		limits: { threshold: THRESHOLD_MAX, window: WINDOW_MAX },
-		canConfigure: user.role === 'beheerder',
+		canConfigure: capabilities(user.role).configureSignals,
 		/** What the list leaves out for this role, so the page can say why. */
 		disclosure: { audience: who, raised: asked.options.raised }
 	};
@@ -115,7 +115,7 @@ export const actions: Actions = {
 	/** The beheerder sets a municipality's default threshold and window. */
 	instellingen: async ({ request, locals }) => {
 		const user = locals.user!;
-		if (user.role !== 'beheerder')
+		if (!capabilities(user.role).configureSignals)
 			return fail(403, { message: 'Alleen de beheerder stelt de drempel in.', field: null });
 		const form = await request.formData();
 		const found = reference().gemeenten.resolve(String(form.get('gemeente') ?? ''));

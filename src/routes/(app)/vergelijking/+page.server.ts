@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
+import { capabilities } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
 import { comparisonView, requestedPeriod } from '$lib/server/national/comparison';
 import { periodLabel } from '$lib/server/national/period';
@@ -10,7 +11,8 @@ import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
-	if (user.role !== 'landelijk' && user.role !== 'beheerder') {
+	const can = capabilities(user.role);
+	if (!can.compare) {
 		error(403, 'De vergelijking is voor het landelijk programma en voor beheerders.');
 	}
 	const db = await getDb();
@@ -22,7 +24,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const view = await comparisonView(db, user, period);
 	return {
 		allowed: true as const,
-		landelijk: user.role === 'landelijk',
+		// The national programme compares without opting in; the page points it to where packages are read in.
+		landelijk: !can.choosePeers,
 		periods: periodChoices(years.includes(year) ? years : [...years, year]),
 		periodLabel: periodLabel(period.period),
 		...view

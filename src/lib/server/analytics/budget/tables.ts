@@ -19,9 +19,9 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 				{ key: 'fonds', label: 'Fonds' },
 				{ key: 'gemeente', label: 'Gemeente' },
 				{ key: 'budget', label: 'Budget', kind: 'euro' },
-				{ key: 'besteed', label: 'Besteed', kind: 'euro' },
-				{ key: 'over', label: 'Over', kind: 'euro' },
-				{ key: 'aandeel', label: 'Besteed (% van budget)', kind: 'decimal' },
+				{ key: 'besteed', label: 'Besteed', kind: 'euro', basis: 'casussen' },
+				{ key: 'over', label: 'Over', kind: 'euro', basis: 'casussen' },
+				{ key: 'aandeel', label: 'Besteed (% van budget)', kind: 'decimal', basis: 'casussen' },
 				{ key: 'casussen', label: 'Casussen met kosten', kind: 'count' }
 			],
 			rows: spendFunds.map((f) => ({
@@ -90,11 +90,11 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 			columns: [
 				{ key: 'groep', label: 'Casussen' },
 				{ key: 'casussen', label: 'Aantal', kind: 'count' },
-				{ key: 'kosten', label: 'Kosten', kind: 'euro' },
-				{ key: 'laag', label: 'Besparing laag', kind: 'euro' },
-				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro' },
-				{ key: 'verhouding_laag', label: 'Besparing per euro (laag)', kind: 'decimal' },
-				{ key: 'verhouding_hoog', label: 'Besparing per euro (hoog)', kind: 'decimal' }
+				{ key: 'kosten', label: 'Kosten', kind: 'euro', basis: 'casussen' },
+				{ key: 'laag', label: 'Besparing laag', kind: 'euro', basis: 'casussen' },
+				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro', basis: 'casussen' },
+				{ key: 'verhouding_laag', label: 'Besparing per euro (laag)', kind: 'decimal', basis: 'casussen' },
+				{ key: 'verhouding_hoog', label: 'Besparing per euro (hoog)', kind: 'decimal', basis: 'casussen' }
 			],
 			rows: [
 				{
@@ -143,13 +143,13 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 				{ key: 'fonds', label: 'Fonds' },
 				{ key: 'gemeente', label: 'Gemeente' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
-				{ key: 'kosten', label: 'Kosten', kind: 'euro' },
-				{ key: 'laag', label: 'Besparing laag', kind: 'euro' },
-				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro' },
-				{ key: 'verhouding_laag', label: 'Besparing per euro (laag)', kind: 'decimal' },
-				{ key: 'verhouding_hoog', label: 'Besparing per euro (hoog)', kind: 'decimal' },
+				{ key: 'kosten', label: 'Kosten', kind: 'euro', basis: 'casussen' },
+				{ key: 'laag', label: 'Besparing laag', kind: 'euro', basis: 'casussen' },
+				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro', basis: 'casussen' },
+				{ key: 'verhouding_laag', label: 'Besparing per euro (laag)', kind: 'decimal', basis: 'casussen' },
+				{ key: 'verhouding_hoog', label: 'Besparing per euro (hoog)', kind: 'decimal', basis: 'casussen' },
 				{ key: 'zonder', label: 'Casussen met kosten zonder schatting', kind: 'count' },
-				{ key: 'zonder_kosten', label: 'Hun kosten', kind: 'euro' }
+				{ key: 'zonder_kosten', label: 'Hun kosten', kind: 'euro', basis: 'zonder' }
 			],
 			rows: view.funds
 				.filter((f) => f.money.withCost > 0)
@@ -172,8 +172,8 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 			columns: [
 				{ key: 'partij', label: 'Partij' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
-				{ key: 'laag', label: 'Besparing laag', kind: 'euro' },
-				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro' }
+				{ key: 'laag', label: 'Besparing laag', kind: 'euro', basis: 'casussen' },
+				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro', basis: 'casussen' }
 			],
 			rows: view.parties.map((p) => ({
 				partij: p.label,
@@ -207,10 +207,15 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 			columns: [
 				{ key: 'monitoring', label: 'Monitoring' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
-				{ key: 'kosten', label: 'Kosten', kind: 'euro' },
-				{ key: 'laag', label: 'Besparing laag', kind: 'euro' },
-				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro' },
-				{ key: 'aandeel', label: 'Aandeel van de geschatte besparing (laag, %)', kind: 'decimal' },
+				{ key: 'kosten', label: 'Kosten', kind: 'euro', basis: 'casussen' },
+				{ key: 'laag', label: 'Besparing laag', kind: 'euro', basis: 'casussen' },
+				{ key: 'hoog', label: 'Besparing hoog', kind: 'euro', basis: 'casussen' },
+				{
+					key: 'aandeel',
+					label: 'Aandeel van de geschatte besparing (laag, %)',
+					kind: 'decimal',
+					basis: 'casussen'
+				},
 				{ key: 'zonder', label: 'Zonder schatting', kind: 'count' }
 			],
 			rows: view.monitoring.map((m) => ({
@@ -231,9 +236,9 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 			columns: [
 				{ key: 'partij', label: 'Terug van' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
-				{ key: 'voorgeschoten', label: 'Voorgeschoten', kind: 'euro' },
-				{ key: 'terugbetaald', label: 'Terugbetaald', kind: 'euro' },
-				{ key: 'openstaand', label: 'Openstaand', kind: 'euro' }
+				{ key: 'voorgeschoten', label: 'Voorgeschoten', kind: 'euro', basis: 'casussen' },
+				{ key: 'terugbetaald', label: 'Terugbetaald', kind: 'euro', basis: 'casussen' },
+				{ key: 'openstaand', label: 'Openstaand', kind: 'euro', basis: 'casussen' }
 			],
 			rows: [...view.advances, view.advancesTotal].map((a) => ({
 				partij: a.label,

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { Reach } from '$lib/domain/roles';
+import { capabilities, type Reach } from '$lib/domain/roles';
 import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { audit } from '$lib/server/audit';
@@ -33,16 +33,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const db = await getDb();
 	const options = await filterOptions(db, user.reach);
 	const packages = await listPackages(db, user.reach);
-	const isBeheerder = user.role === 'beheerder';
+	const can = capabilities(user.role);
 	return {
 		gemeenten: options.gemeenten,
 		periods: periodChoices(options.years),
 		packages: packages.map((p) => ({ ...p, periodLabel: periodLabel(p.period) })),
 		publicKey: installationPublicKey(),
 		keys: await listKeys(db, user.reach),
-		keyGemeenten: isBeheerder ? keyChoices(user.reach) : [],
-		isBeheerder,
-		peers: user.role === 'beheerder' ? await peersEnabled(db, user) : false
+		keyGemeenten: can.registerPackageKeys ? keyChoices(user.reach) : [],
+		canRegisterKeys: can.registerPackageKeys,
+		canChoosePeers: can.choosePeers,
+		peers: can.choosePeers ? await peersEnabled(db, user) : false
 	};
 };
 
@@ -84,7 +85,7 @@ export const actions: Actions = {
 			});
 			return fail(status, { message, field });
 		};
-		if (user.role !== 'beheerder') {
+		if (!capabilities(user.role).registerPackageKeys) {
 			return refuse(403, 'Alleen een beheerder registreert de sleutel van een gemeente.', 'gemeente');
 		}
 		const parsed = parseKeyRequest(gemeente, String(form.get('key') ?? ''), user.reach);
@@ -115,7 +116,7 @@ export const actions: Actions = {
 	},
 	vergelijking: async ({ request, locals, getClientAddress }) => {
 		const user = requireCapability(locals, 'nationalPackages');
-		if (user.role !== 'beheerder') {
+		if (!capabilities(user.role).choosePeers) {
 			return fail(403, {
 				message: 'Alleen een beheerder kiest of de gemeente zich vergelijkt.',
 				field: 'peers'

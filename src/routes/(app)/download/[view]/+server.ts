@@ -3,19 +3,27 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseFilter } from '$lib/server/analytics/filter';
 import { audience } from '$lib/server/disclosure/audience';
-import { downloadTables, isDownloadView } from '$lib/server/reports/downloads';
+import { todayInAmsterdam } from '$lib/server/kwesties/signals';
+import { viewById } from '$lib/server/views/registry';
+import { showView } from '$lib/server/views/show';
 import { toCsv, toXlsx } from '$lib/server/reports/tabular';
 import { audit } from '$lib/server/audit';
 
-/** `/download/<view>?format=csv&tabel=<id>` or `?format=xlsx` (every table of the view), with the view's filters. */
+/** `/download/<view>?format=csv&tabel=<id>` or `?format=xlsx` (every table of the view), with the view's filters: a registry view, as the caller may receive it. */
 export const GET: RequestHandler = async ({ params, url, locals, getClientAddress }) => {
 	const user = locals.user!;
-	if (!isDownloadView(params.view)) error(404, 'Onbekende download.');
+	const view = viewById(params.view);
+	if (!view) error(404, 'Onbekende download.');
 	const parsed = parseFilter(url.searchParams, user.reach, audience(user.role));
 	if (!parsed.ok) error(parsed.status, parsed.message);
 	const db = await getDb();
-	const tables = await downloadTables(params.view, db, user, parsed.filter, url.searchParams);
-	if (tables.length === 0) error(404, 'Deze gegevens bestaan niet of vallen buiten uw bereik.');
+	const { tables } = await showView(view, {
+		db,
+		user,
+		filter: parsed.filter,
+		params: url.searchParams,
+		today: todayInAmsterdam()
+	});
 	const format = url.searchParams.get('format') ?? 'csv';
 	if (format !== 'csv' && format !== 'xlsx') error(400, 'Kies format=csv of format=xlsx.');
 	await audit(db, {

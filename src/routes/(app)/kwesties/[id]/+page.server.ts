@@ -13,7 +13,9 @@ import {
 	mayRead,
 	parseKwestieChange
 } from '$lib/server/kwesties/kwesties';
-import { kwestieDetail } from '$lib/server/kwesties/detail';
+import { kwestie as kwestieView } from '$lib/server/views/registry';
+import { showView } from '$lib/server/views/show';
+import { EMPTY_FILTER } from '$lib/domain/filters';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { reference } from '$lib/server/reference';
 import { capabilities } from '$lib/domain/roles';
@@ -37,15 +39,19 @@ export const load: PageServerLoad = async (event) => {
 		error(404, 'Deze kwestie bestaat niet of valt buiten uw bereik.');
 	}
 	const [detail, trail] = await Promise.all([
-		kwestieDetail(db, user, kwestie, todayInAmsterdam()),
+		showView(kwestieView, {
+			db,
+			user,
+			filter: EMPTY_FILTER,
+			params: new URLSearchParams({ kwestie: String(kwestie.id) }),
+			today: todayInAmsterdam()
+		}),
 		kwestieTrail(db, kwestie.id)
 	]);
-	if (detail.caseList && detail.caseList.length > 0) {
-		await auditCaseView(
-			db,
-			event,
-			`kwestie ${kwestie.id} (${kwestie.scope}): ${detail.caseList.length} casussen`
-		);
+	// Landelijk receives the registry's protected level: the tables only, under disclosure control.
+	const caseList = detail.level === 'exact' ? detail.caseList : null;
+	if (caseList && caseList.length > 0) {
+		await auditCaseView(db, event, `kwestie ${kwestie.id} (${kwestie.scope}): ${caseList.length} casussen`);
 	}
 	return {
 		kwestie,

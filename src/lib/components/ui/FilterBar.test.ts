@@ -1,0 +1,63 @@
+/** FilterBar gives landelijk one labelled select of whole periods in place of the date fields, and every other role the dates. */
+import { render } from 'svelte/server';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_FILTER, type CaseFilter, type FilterOptions } from '$lib/domain/filters';
+import FilterBar from './FilterBar.svelte';
+
+const state = vi.hoisted(() => ({ page: { data: {} as Record<string, unknown> } }));
+vi.mock('$app/state', () => state);
+
+const options: FilterOptions = {
+	gemeenten: [],
+	routes: [],
+	years: [2024, 2025],
+	escalatie: [],
+	knelpunten: []
+};
+const bar = (filter: Partial<CaseFilter> = {}) =>
+	render(FilterBar, { props: { filter: { ...EMPTY_FILTER, ...filter }, options } }).body;
+
+describe('FilterBar for landelijk', () => {
+	beforeEach(() => {
+		state.page.data = { audience: 'protected' };
+	});
+
+	it('offers all data and each whole period, newest first, in place of the date fields', () => {
+		const body = bar();
+		expect(body).not.toContain('type="date"');
+		expect(body).toContain('<label class="utrecht-form-label" for="filter-periode">Periode</label>');
+		expect(body).toMatch(/<select[^>]*id="filter-periode"[^>]*name="periode"/);
+		const values = [...body.matchAll(/<option value="(20[^"]*)"/g)].map((m) => m[1]);
+		expect(values.slice(0, 8)).toEqual([
+			'2025',
+			'2025-H2',
+			'2025-H1',
+			'2025-Q4',
+			'2025-Q3',
+			'2025-Q2',
+			'2025-Q1',
+			'2024'
+		]);
+		expect(values).toHaveLength(14);
+		expect(body).toMatch(/<option value=""[^>]*selected[^>]*>Alle gegevens<\/option>/);
+		expect(body).toContain('<optgroup label="2024">');
+	});
+
+	it('shows the whole period in force as chosen', () => {
+		const body = bar({ from: '2024-04-01', to: '2024-06-30' });
+		expect(body).toMatch(/<option value="2024-Q2"[^>]*selected[^>]*>Tweede kwartaal 2024<\/option>/);
+		expect(body).not.toMatch(/<option value=""[^>]*selected/);
+	});
+});
+
+describe('FilterBar for other roles', () => {
+	it('keeps the date fields and has no period select', () => {
+		state.page.data = { audience: 'cases' };
+		const body = bar({ from: '2025-03-03' });
+		expect(body).toMatch(
+			/<input[^>]*id="filter-from"[^>]*name="from"[^>]*type="date"[^>]*value="2025-03-03"/
+		);
+		expect(body).toContain('id="filter-to"');
+		expect(body).not.toContain('name="periode"');
+	});
+});

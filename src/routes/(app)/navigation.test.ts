@@ -1,0 +1,37 @@
+/** The menu per role, pinned: deriving it from capabilities must not change what anyone sees. */
+import { describe, expect, it } from 'vitest';
+import { NAV_ITEMS, navFor } from './navigation';
+
+const ANALYSIS = ['/', '/leefgebieden', '/organisaties', '/wetten', '/escalatie', '/budget', '/signalen'];
+
+describe('navFor', () => {
+	it('gives each role exactly its menu, in order', () => {
+		expect(navFor('beheerder').map((i) => i.href)).toEqual([
+			...ANALYSIS,
+			'/rapportage',
+			'/vergelijking',
+			'/import',
+			'/beheer'
+		]);
+		expect(navFor('kwaliteitsteam').map((i) => i.href)).toEqual([...ANALYSIS, '/rapportage', '/import']);
+		expect(navFor('beleid').map((i) => i.href)).toEqual([...ANALYSIS, '/rapportage']);
+		expect(navFor('college').map((i) => i.href)).toEqual([...ANALYSIS, '/rapportage']);
+		expect(navFor('landelijk').map((i) => i.href)).toEqual([...ANALYSIS, '/vergelijking']);
+	});
+
+	it('keeps the labels of the menu', () => {
+		expect(NAV_ITEMS.map((i) => i.label)).toEqual([
+			'Dashboard',
+			'Leefgebieden',
+			'Organisaties & ministeries',
+			'Wetten',
+			'Escalatie',
+			'Budget',
+			'Signalen',
+			'Rapportage',
+			'Vergelijking',
+			'Import',
+			'Beheer'
+		]);
+	});
+});
