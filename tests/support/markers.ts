@@ -7,13 +7,15 @@ export const GEMEENTE: Record<Side, string> = { A: 'GM0344', B: 'GM0518' };
 
 /**
  * What carries a marker: case fields (`casus`, `samenvatting` are per-case fields; the others are
- * labels), the fund set with the CLI, and what users write (a saved report's text, a kwestie's note).
+ * labels, `artikel` a law article named in `wetten`), the fund set with the CLI, and what users write
+ * (a saved report's text, a kwestie's note).
  */
 export const MARKER_KINDS = [
 	'kwestie',
 	'casus',
 	'samenvatting',
 	'route',
+	'artikel',
 	'oplossing',
 	'fonds',
 	'les',
@@ -83,7 +85,7 @@ export function markedExport(side: Side): string {
 			leefgebieden: i % 2 === 0 ? 'financiën|wonen' : 'wonen|verblijf',
 			organisaties: i % 2 === 0 ? 'gemeente|Belastingdienst' : 'IND',
 			ministeries: i % 2 === 0 ? 'FIN|BZK' : 'JenV',
-			wetten: i % 2 === 0 ? 'Awir|Pw' : 'Vw 2000',
+			wetten: i % 2 === 0 ? `Awir|Pw art. ${marker(side, 'artikel')}` : 'Vw 2000',
 			knelpunt: i % 2 === 0 ? '2A' : '3',
 			kwestie,
 			escalatie: i % 4 === 0 ? 'maatwerkloket' : 'lokale_tafel',
