@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db';
 import { CASE_SCOPE, scopeParams } from '../analytics/filter';
 import { audit } from '../audit';
 import { CASE_KWESTIES } from './case-kwesties';
+import { memoUntilWrite, viewKey } from '../db/memo';
 import type { Suggestion, SuggestionCase, SuggestionReason } from '$lib/domain/kwesties';
 
 export type { Suggestion, SuggestionCase, SuggestionReason } from '$lib/domain/kwesties';
@@ -339,12 +340,11 @@ async function rejectedFingerprints(db: Database, reach: Reach): Promise<Set<str
  * by rule (same law key, knelpunt and an organisation) or by similar summaries, where a case has no
  * kwestie or the cases hold different ones. Rejected groups are left out. Largest groups first.
  */
-export async function suggestions(
+async function computeSuggestions(
 	db: Database,
 	reach: Reach,
 	options: SuggestionOptions
 ): Promise<Suggestion[]> {
-	checkOptions(options);
 	const [cases, rules, rejected] = await Promise.all([
 		windowCases(db, reach, options),
 		ruleRows(db, reach, options),
@@ -372,6 +372,18 @@ export async function suggestions(
 			compareText(a.fingerprint, b.fingerprint)
 	);
 	return withoutOverlap(ranked).slice(0, options.limit ?? DEFAULT_SUGGESTION_LIMIT);
+}
+
+/** Kept until the next write (a confirmation or rejection is one): comparing every summary of a window takes seconds at scale. */
+const keptSuggestions = memoUntilWrite(viewKey('suggestions'), computeSuggestions);
+
+export async function suggestions(
+	db: Database,
+	reach: Reach,
+	options: SuggestionOptions
+): Promise<Suggestion[]> {
+	checkOptions(options);
+	return keptSuggestions(db, reach, options);
 }
 
 /** Refuses a user without the right to manage kwesties, or outside the municipality; the refusal is audited. */
