@@ -55,7 +55,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				: (user.reach.all ? gemeenten.all.map((g) => g.code) : [...user.reach.gemeenten])
 						.map((code) => ({ code, naam: naam(code) }))
 						.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
-		beheerder: manage,
+		manageImports: manage,
 		sources: sources
 			.map((s) => ({ ...s, naam: naam(s.gemeente) }))
 			.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),

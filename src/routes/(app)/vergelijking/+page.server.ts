@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		allowed: true as const,
 		// The national programme compares without opting in; the page points it to where packages are read in.
-		landelijk: !can.choosePeers,
+		pointToPackages: !can.choosePeers,
 		periods: periodChoices(years.includes(year) ? years : [...years, year]),
 		periodLabel: periodLabel(period.period),
 		...view
