@@ -102,7 +102,7 @@ describe('fondsen', () => {
 		try {
 			const page = await context.newPage();
 			await loginInBrowser(page, portal.server.url, BEHEERDER);
-			await page.goto('/beheer/fondsen');
+			await page.goto('/beheer/fondsen', { waitUntil: 'networkidle' });
 			await setFund(page, { naam: 'maatwerkbudget', jaar: '1999', budget: '12.500,50' });
 			await page.getByRole('alert').waitFor();
 			expect(await text(page, '[role="alert"]')).toBe('Geef een jaar van 2000 tot en met 2100.');

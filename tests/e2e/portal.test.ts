@@ -183,7 +183,8 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 
 	it('has no violations on /login showing the error alert', async () => {
 		await withPage(async (page) => {
-			await page.goto('/login');
+			// Wait for hydration: a field filled before it may be reset when Svelte takes over the page.
+			await page.goto('/login', { waitUntil: 'networkidle' });
 			await page.getByLabel('E-mailadres').fill('niemand@example.nl');
 			await page.getByLabel('Wachtwoord').fill('wrong-password-123456');
 			await page.getByRole('button', { name: 'Inloggen' }).click();

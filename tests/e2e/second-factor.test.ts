@@ -103,7 +103,7 @@ describe('setting up the second factor', () => {
 		});
 		try {
 			const page = await context.newPage();
-			await page.goto('/login?terug=%2Fescalatie');
+			await page.goto('/login?terug=%2Fescalatie', { waitUntil: 'networkidle' });
 			await page.getByLabel('E-mailadres').fill(BELEID);
 			await page.getByLabel('Wachtwoord').fill(defaultPassword);
 			await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -142,7 +142,7 @@ describe('a beheerder without JavaScript', () => {
 		const page = await context.newPage();
 		try {
 			await loginInBrowser(page, portal.server.url, BEHEERDER);
-			await page.goto('/beheer/pakketten');
+			await page.goto('/beheer/pakketten', { waitUntil: 'networkidle' });
 			const key = await page.getByLabel('Publieke sleutel (Ed25519)').inputValue();
 			await expect(page.getByRole('button', { name: 'Sleutel kopiëren' }).count()).resolves.toBe(0);
 			await page.getByLabel('Publieke sleutel (base64, 44 tekens)').fill(key.slice(1));
@@ -227,7 +227,7 @@ describe('the landelijk role', () => {
 			expect(await tableRows(page, 'vergelijking-gemeenten')).toEqual([
 				['Leeuwarden', '100.000 tot 150.000 inwoners', '128.810', 'Berekend uit de portal', '10', '0,8']
 			]);
-			await page.goto('/beheer/pakketten');
+			await page.goto('/beheer/pakketten', { waitUntil: 'networkidle' });
 			await choosePackage(page, 'kapot.json', '{"version": 1');
 			await page.getByRole('button', { name: 'Inlezen' }).click();
 			await page.getByRole('alert').waitFor();
