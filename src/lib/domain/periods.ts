@@ -19,7 +19,8 @@ export interface PeriodGroup {
 
 const ORDINALS = ['Eerste', 'Tweede', 'Derde', 'Vierde'];
 
-function label(value: string): string {
+/** The Dutch name of a whole period's code: `Heel 2025`, `Eerste halfjaar 2025`, `Derde kwartaal 2025`. */
+export function periodName(value: string): string {
 	const [year, part] = value.split('-');
 	if (!part) return `Heel ${year}`;
 	const kind = part[0] === 'H' ? 'halfjaar' : 'kwartaal';
@@ -31,7 +32,7 @@ function periodsOfYear(year: number): WholePeriod[] {
 	const [whole, h1, h2, q1, q2, q3, q4] = periodsOf(year);
 	return [whole, h2, h1, q4, q3, q2, q1].map((p) => ({
 		value: p.label,
-		label: label(p.label),
+		label: periodName(p.label),
 		from: p.from,
 		to: p.to
 	}));

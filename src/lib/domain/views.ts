@@ -69,8 +69,3 @@ export function tableOf(tables: readonly DataTable[], id: TableId): DataTable {
 	if (!found) throw new Error(`table ${id} is missing from the view`);
 	return found;
 }
-
-/** The table with this id, or undefined where the view left it out for this selection. */
-export function maybeTableOf(tables: readonly DataTable[], id: TableId): DataTable | undefined {
-	return tables.find((table) => table.id === id);
-}

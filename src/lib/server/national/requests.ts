@@ -1,5 +1,6 @@
 /** Checks of what a page or endpoint asks of the national packages: a municipality within reach and a whole period. */
 import { reaches, type SessionUser } from '$lib/domain/roles';
+import { periodName } from '$lib/domain/periods';
 import { reference } from '../reference';
 import { parsePeriod, periodsOfYear, type PackagePeriod } from './period';
 
@@ -30,10 +31,6 @@ export function periodChoices(
 		.sort((a, b) => b - a)
 		.map((year) => ({
 			year,
-			periods: periodsOfYear(year).map((p) => ({ value: p.period, label: choiceLabel(p) }))
+			periods: periodsOfYear(year).map((p) => ({ value: p.period, label: periodName(p.period) }))
 		}));
-}
-
-function choiceLabel(period: PackagePeriod): string {
-	return period.kind === 'jaar' ? `Heel ${period.year}` : period.name.replace(/^./, (c) => c.toUpperCase());
 }

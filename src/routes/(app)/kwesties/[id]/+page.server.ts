@@ -14,8 +14,8 @@ import {
 	parseKwestieChange
 } from '$lib/server/kwesties/kwesties';
 import { kwestie as kwestieView } from '$lib/server/views/registry';
-import { showView } from '$lib/server/views/show';
-import { EMPTY_FILTER } from '$lib/domain/filters';
+import { presentView } from '$lib/server/views/show';
+import { kwestieDetail } from '$lib/server/kwesties/detail';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { reference } from '$lib/server/reference';
 import { capabilities } from '$lib/domain/roles';
@@ -38,16 +38,11 @@ export const load: PageServerLoad = async (event) => {
 		await auditRefusedKwestie(db, user, kwestie, 'kwestie bekijken', event.getClientAddress());
 		error(404, 'Deze kwestie bestaat niet of valt buiten uw bereik.');
 	}
-	const [detail, trail] = await Promise.all([
-		showView(kwestieView, {
-			db,
-			user,
-			filter: EMPTY_FILTER,
-			params: new URLSearchParams({ kwestie: String(kwestie.id) }),
-			today: todayInAmsterdam()
-		}),
+	const [answer, trail] = await Promise.all([
+		kwestieDetail(db, user, kwestie, todayInAmsterdam()),
 		kwestieTrail(db, kwestie.id)
 	]);
+	const detail = presentView(kwestieView, answer, user);
 	// Landelijk receives the registry's protected level: the tables only, under disclosure control.
 	const caseList = detail.level === 'exact' ? detail.caseList : null;
 	if (caseList && caseList.length > 0) {
