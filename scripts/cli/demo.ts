@@ -17,7 +17,7 @@ export const demoCommand: DatabaseCommand = {
 		return {
 			json: { status: 'ok', ...summary, password: DEMO_PASSWORD },
 			text: [
-				`Demodata geladen: ${summary.cases} verzonnen casussen, ${summary.funds} fondsbudgetten, ${summary.kwesties} kwesties in behandeling.`,
+				`Demodata geladen: ${summary.cases} verzonnen casussen, ${summary.funds} fondsbudgetten, ${summary.kwesties} kwesties in behandeling, ${summary.contacts} contactpersonen in het Maatwerkregister.`,
 				`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`,
 				...summary.accounts.map((a) => `  ${a.email.padEnd(40)} ${a.role.padEnd(15)} ${a.note}`)
 			].join('\n')

@@ -6,6 +6,8 @@ import { buildPackage } from '../../src/lib/server/national/package';
 import { parsePeriod } from '../../src/lib/server/national/period';
 import { receivePackage } from '../../src/lib/server/national/receive';
 import { signPackage } from '../../src/lib/server/national/signing';
+import { signals } from '../../src/lib/server/kwesties/signals';
+import { EMPTY_FILTER } from '../../src/lib/domain/filters';
 import { fillDemo, DEMO_ACCOUNTS } from './fill';
 
 let store: Store;
@@ -52,6 +54,70 @@ describe('fillDemo', () => {
 		);
 		expect(labelled!.n).toBeGreaterThan(0);
 		expect(missing!.n).toBe(0);
+	});
+
+	it('signals only a handful of the many kwestie labels of a large municipality within a year', async () => {
+		for (const gemeente of ['GM0363', 'GM0518', 'GM0344']) {
+			const found = await signals(store.db, { all: false, gemeenten: [gemeente] }, EMPTY_FILTER, {
+				threshold: 3,
+				windowMonths: 12,
+				asOf: '2026-11-23'
+			});
+			const labels = await store.db.one<{ n: number }>(
+				`SELECT count(DISTINCT kwestie_key)::INTEGER AS n FROM cases WHERE gemeente = $gemeente`,
+				{ gemeente }
+			);
+			expect(found.length, gemeente).toBeGreaterThanOrEqual(1);
+			expect(found.length, gemeente).toBeLessThanOrEqual(8);
+			expect(labels!.n, gemeente).toBeGreaterThan(5 * found.length);
+		}
+	});
+
+	it('imports the version 1.1 columns: decisions, dated steps and questions to partners', async () => {
+		const row = await store.db.one<{
+			n: number;
+			decided: number;
+			stepped: number;
+			asked: number;
+			outside: number;
+			loket: number;
+			kwaliteitsteam: number;
+		}>(
+			`SELECT count(*)::INTEGER AS n,
+				count(besluit_door)::INTEGER AS decided,
+				count(*) FILTER (WHERE len(stappen) > 0)::INTEGER AS stepped,
+				count(*) FILTER (WHERE len(reacties) > 0)::INTEGER AS asked,
+				count(*) FILTER (WHERE NOT binnen_kaders AND instrumenten <> 0)::INTEGER AS outside,
+				count(*) FILTER (WHERE escalatie IN ('maatwerkloket', 'let'))::INTEGER AS loket,
+				count(*) FILTER (WHERE route ILIKE '%kwaliteitsteam%')::INTEGER AS kwaliteitsteam
+			 FROM cases`
+		);
+		expect(row!.stepped / row!.n).toBeGreaterThan(0.8);
+		expect(row!.decided).toBeGreaterThan(row!.n / 3);
+		expect(row!.asked).toBeGreaterThan(row!.n / 4);
+		expect(row!.outside).toBeGreaterThan(0);
+		expect(row!.loket / row!.n).toBeLessThan(0.03);
+		expect(row!.kwaliteitsteam).toBe(0);
+	});
+
+	it('keeps a Maatwerkregister of a few contacts per demo municipality, with their promised answer times', async () => {
+		const rows = await store.db.all<{ gemeente: string; n: number; slow: number }>(
+			`SELECT gemeente, count(*)::INTEGER AS n, count(*) FILTER (WHERE antwoordtermijn > 2)::INTEGER AS slow
+			 FROM contacts GROUP BY gemeente ORDER BY gemeente`
+		);
+		const gemeenten = await store.db.all<{ gemeente: string }>(
+			'SELECT DISTINCT gemeente FROM cases ORDER BY gemeente'
+		);
+		expect(rows.map((r) => r.gemeente)).toEqual(gemeenten.map((g) => g.gemeente));
+		expect(rows.every((r) => r.n >= 3 && r.n <= 6)).toBe(true);
+		expect(rows.some((r) => r.slow > 0)).toBe(true);
+	});
+
+	it('lets the Leeuwarden kwaliteitsteam analyse kwesties', async () => {
+		const row = await store.db.one<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n FROM kwesties WHERE scope = 'GM0080' AND status <> 'gesignaleerd'`
+		);
+		expect(row!.n).toBeGreaterThan(0);
 	});
 
 	it('trusts its own package key for its municipalities, so a downloaded package reads back in', async () => {

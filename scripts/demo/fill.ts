@@ -11,6 +11,7 @@ import { installationKey } from '../../src/lib/server/national/installation-key'
 import { registerKey } from '../../src/lib/server/national/package-keys';
 import { demoFunds, generateDemoCases, toSemicolonCsv } from './generate';
 import { demoKwesties } from './kwesties';
+import { demoContacts } from './contacts';
 
 export const DEMO_PASSWORD = 'Demo-portaal-2026!';
 
@@ -39,6 +40,8 @@ export interface DemoSummary {
 	funds: number;
 	/** Kwesties the demo's kwaliteitsteams picked up. */
 	kwesties: number;
+	/** Contacts in the Maatwerkregister. */
+	contacts: number;
 	accounts: { email: string; role: string; note: string }[];
 }
 
@@ -85,10 +88,12 @@ export async function fillDemo(
 	}
 	await trustOwnKey(db);
 	const kwesties = await demoKwesties(db, endDate);
+	const contacts = await demoContacts(db);
 	return {
 		cases: records.length,
 		funds: funds.length,
 		kwesties,
+		contacts,
 		accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role, note: a.note }))
 	};
 }

@@ -30,7 +30,9 @@ const VOCAB = {
 	ministeries: codes('ministeries'),
 	wetten: codes('wetten'),
 	knelpunten: codes('knelpunten'),
-	escalatie: codes('escalatie')
+	escalatie: codes('escalatie'),
+	besluitniveaus: codes('besluitniveaus'),
+	instrumenten: codes('instrumenten')
 };
 const ESCALATIE_ORDER = parseCsv(dataFile('vocabulary/escalatie.csv')).map((row) => row.code);
 const REGISTER = parseGemeenten(
@@ -120,7 +122,7 @@ function readSemicolonCsv(text: string): string[][] {
 }
 
 describe('generateDemoCases: the format', () => {
-	it('has the 26 columns of case-export.md in its order', () => {
+	it('has the 34 columns of case-export.md (versions 1 and 1.1) in its order', () => {
 		expect(EXPORT_COLUMNS).toEqual([
 			'casus_id',
 			'gemeente',
@@ -147,7 +149,15 @@ describe('generateDemoCases: the format', () => {
 			'baten_bij',
 			'monitoring',
 			'monitoring_op',
-			'samenvatting'
+			'samenvatting',
+			'besluit_door',
+			'binnen_kaders',
+			'instrument',
+			'vier_ogen',
+			'stappen',
+			'reacties',
+			'vermeden_posten',
+			'kwijtgescholden'
 		]);
 		for (const record of RECORDS.slice(0, 50)) expect(Object.keys(record)).toEqual([...EXPORT_COLUMNS]);
 	});
@@ -347,8 +357,8 @@ describe('generateDemoCases: the format', () => {
 		expect(RECORDS.some((r) => /^\d{4,},\d{2}$/.test(r.kosten_oplossing))).toBe(true);
 	});
 
-	it('fills every column in at least some records', () => {
-		for (const column of EXPORT_COLUMNS)
+	it('fills every column in at least some records (the avoided-cost posts wait for a cost table)', () => {
+		for (const column of EXPORT_COLUMNS.filter((c) => c !== 'vermeden_posten'))
 			expect(
 				RECORDS.some((r) => r[column] !== ''),
 				column
@@ -403,8 +413,43 @@ describe('generateDemoCases: true to life', () => {
 		expect(local).toBeLessThan(0.9);
 		const national =
 			escalated.filter((r) => step(r.escalatie) >= step('maatwerkloket')).length / escalated.length;
-		expect(national).toBeGreaterThan(0.01);
-		expect(national).toBeLessThan(0.1);
+		expect(national).toBeGreaterThan(0.004);
+		expect(national).toBeLessThan(0.03);
+	});
+
+	it('makes the Maatwerkloket rare, the LET rarer, and withdraws nearly half the closed loket cases', () => {
+		const big = generateDemoCases({ cases: 20_000, seed: 8, endDate: END });
+		const loket = big.filter((r) => r.escalatie === 'maatwerkloket');
+		const let_ = big.filter((r) => r.escalatie === 'let');
+		expect(loket.length / big.length).toBeGreaterThan(0.005);
+		expect(loket.length / big.length).toBeLessThan(0.02);
+		expect(let_.length).toBeGreaterThan(0);
+		expect(let_.length).toBeLessThan(loket.length / 4);
+		const closed = loket.filter((r) => r.status !== 'open');
+		const withdrawn = closed.filter((r) => r.status === 'ingetrokken').length / closed.length;
+		expect(withdrawn).toBeGreaterThan(0.3);
+		expect(withdrawn).toBeLessThan(0.6);
+	});
+
+	it('lets the Leeuwarden kwaliteitsteam analyse cases, not handle them', () => {
+		expect(RECORDS.some((r) => /kwaliteitsteam/i.test(r.route))).toBe(false);
+		expect(RECORDS.some((r) => gemeenteOf(r) === 'GM0080' && r.route === 'Casusteam')).toBe(true);
+	});
+
+	it('keeps the kassabon of each municipality free of a single dominating estimate', () => {
+		const perGemeente = new Map<string, number[]>();
+		for (const r of RECORDS) {
+			const estimate = r.besparing_hoog || r.besparing_laag;
+			if (!estimate) continue;
+			const list = perGemeente.get(gemeenteOf(r)) ?? [];
+			list.push(parseAmount(estimate));
+			perGemeente.set(gemeenteOf(r), list);
+		}
+		for (const [gemeente, amounts] of perGemeente) {
+			const total = amounts.reduce((a, b) => a + b, 0);
+			const largest = Math.max(...amounts) / total;
+			expect(largest, gemeente).toBeLessThan(amounts.length >= 100 ? 0.1 : 0.2);
+		}
 	});
 
 	it('has financiën as the most frequent leefgebied and financiën-wonen as the most frequent pair', () => {
@@ -438,10 +483,19 @@ describe('generateDemoCases: true to life', () => {
 		]) {
 			expect(organisaties.get(code), code).toBeGreaterThan(0);
 		}
-		const filled = RECORDS.filter((r) => r.ministeries).length / RECORDS.length;
-		expect(filled).toBeGreaterThan(0.15);
-		expect(filled).toBeLessThan(0.7);
 		expect(top(tally(RECORDS.flatMap((r) => items(r.ministeries))))).toBe('VWS');
+	});
+
+	it('names ministries mostly from the bestuurlijk step up, at the loket sometimes two or more', () => {
+		const step = (r: ExportRecord) => ESCALATIE_ORDER.indexOf(r.escalatie);
+		const high = RECORDS.filter((r) => step(r) >= ESCALATIE_ORDER.indexOf('bestuurlijk'));
+		const low = RECORDS.filter((r) => r.escalatie && step(r) < ESCALATIE_ORDER.indexOf('bestuurlijk'));
+		const named = (rs: ExportRecord[]) => rs.filter((r) => r.ministeries).length;
+		expect(named(high) / high.length).toBeGreaterThan(0.35);
+		expect(named(low) / low.length).toBeLessThan(0.08);
+		expect(named(high)).toBeGreaterThan(named(low));
+		const loket = RECORDS.filter((r) => r.escalatie === 'maatwerkloket');
+		expect(loket.some((r) => items(r.ministeries).length >= 2)).toBe(true);
 	});
 
 	it('labels about half the cases with a kwestie, written in varying ways', () => {
@@ -455,6 +509,38 @@ describe('generateDemoCases: true to life', () => {
 		expect(folded).toContain(fold('Verblijfsvergunning een dag te laat verlengd'));
 		expect(folded).toContain(fold('Geen ID-bewijs, geen hulp'));
 		expect(folded).toContain(fold('Jongerennorm bijstand bij jongere zonder verdiencapaciteit'));
+	});
+
+	it('keeps most kwestie labels unique: only a handful per municipality reach three in a year', () => {
+		const perYear = tally(
+			RECORDS.filter((r) => r.kwestie).map(
+				(r) => `${gemeenteOf(r)}|${r.casus_id.split('-')[1]}|${fold(r.kwestie)}`
+			)
+		);
+		const labels = tally(RECORDS.filter((r) => r.kwestie).map((r) => `${gemeenteOf(r)}|${fold(r.kwestie)}`));
+		const onceOrTwice = [...labels.values()].filter((n) => n <= 2).length;
+		expect(onceOrTwice / labels.size).toBeGreaterThan(0.9);
+		const reaching = [...perYear]
+			.filter(([, n]) => n >= 3)
+			.map(([key]) => key.split('|').slice(0, 2).join('|'));
+		expect(reaching.length / perYear.size).toBeLessThan(0.05);
+		const perGemeenteYear = tally(reaching);
+		expect(Math.max(...perGemeenteYear.values())).toBeLessThanOrEqual(8);
+		expect(perGemeenteYear.size).toBeGreaterThan(3);
+	});
+
+	it('writes solutions mostly in words of their own, so that only a few recur three times in a year', () => {
+		const perYear = tally(
+			RECORDS.flatMap((r) =>
+				items(r.oplossing).map((l) => `${gemeenteOf(r)}|${r.casus_id.split('-')[1]}|${fold(l)}`)
+			)
+		);
+		const reaching = tally(
+			[...perYear].filter(([, n]) => n >= 3).map(([key]) => key.split('|').slice(0, 2).join('|'))
+		);
+		expect(reaching.size).toBeGreaterThan(3);
+		expect(Math.max(...reaching.values())).toBeLessThanOrEqual(10);
+		expect(reaching.get(`GM0363|2025`)).toBeGreaterThan(0);
 	});
 
 	it('lets cases of one kwestie look alike', () => {
@@ -590,6 +676,160 @@ describe('generateDemoCases: true to life', () => {
 		expect(phone.test('bel 06-12345678')).toBe(true);
 		expect(postcode.test('woont op 1234 AB 12')).toBe(true);
 		expect(iban.test('NL91 ABNA 0417 1643 00')).toBe(true);
+	});
+});
+
+/** Working days d with from < d <= to, Monday to Friday (the generator does not skip holidays). */
+function workingDays(from: number, to: number): number {
+	let n = 0;
+	for (let d = from + 1; d <= to; d++) {
+		const w = new Date(d * DAY_MS).getUTCDay();
+		if (w !== 0 && w !== 6) n++;
+	}
+	return n;
+}
+
+/** `code@date|…` as [code, epoch day] pairs. */
+function dated(value: string): [string, number][] {
+	return items(value).map((item) => {
+		const [code, date] = item.split('@');
+		return [code, parseDay(date) as number];
+	});
+}
+
+/** `org@asked/answered|…` as [org, asked, answered or null]. */
+function questions(value: string): [string, number, number | null][] {
+	return items(value).map((item) => {
+		const [org, rest] = item.split('@');
+		const [asked, answered] = rest.split('/');
+		return [org, parseDay(asked) as number, answered ? (parseDay(answered) as number) : null];
+	});
+}
+
+describe('generateDemoCases: version 1.1', () => {
+	const step = (code: string) => ESCALATIE_ORDER.indexOf(code);
+
+	it('writes only valid codes and yes/no values, and a decision only where a solution was chosen', () => {
+		for (const r of RECORDS) {
+			if (r.besluit_door) expect(VOCAB.besluitniveaus).toContain(r.besluit_door);
+			for (const i of items(r.instrument)) expect(VOCAB.instrumenten).toContain(i);
+			expect(['', 'ja', 'nee']).toContain(r.binnen_kaders);
+			expect(['', 'ja', 'nee']).toContain(r.vier_ogen);
+			expect(r.vermeden_posten).toBe('');
+			if (!r.oplossing)
+				expect([r.besluit_door, r.binnen_kaders, r.instrument, r.vier_ogen].join('')).toBe('');
+			if (r.kwijtgescholden) {
+				expect(r.kwijtgescholden).toMatch(AMOUNT);
+				const left = parseAmount(r.voorgeschoten) - parseAmount(r.terugbetaald || '0');
+				expect(parseAmount(r.kwijtgescholden)).toBeLessThanOrEqual(left + 0.001);
+			}
+		}
+	});
+
+	it('lets the decider match the step reached', () => {
+		const allowed: Record<string, string[]> = {
+			team: ['professional', 'teamleider'],
+			maatwerkcoach: ['professional', 'teamleider', 'omo_functionaris'],
+			lokale_tafel: ['tafel', 'omo_functionaris', 'teamleider', 'management'],
+			bestuurlijk: ['portefeuillehouder', 'college', 'management'],
+			maatwerkloket: ['maatwerkloket'],
+			let: ['let']
+		};
+		const escalated = RECORDS.filter((r) => r.besluit_door && r.escalatie);
+		for (const r of escalated) expect(allowed[r.escalatie], r.escalatie).toContain(r.besluit_door);
+		const deciders = tally(escalated.map((r) => r.besluit_door));
+		for (const code of ['professional', 'tafel', 'omo_functionaris', 'portefeuillehouder', 'college'])
+			expect(deciders.get(code), code).toBeGreaterThan(0);
+	});
+
+	it('stays within the kaders mostly low on the ladder, less often higher up; four eyes mostly at the table and above', () => {
+		const share = (rs: ExportRecord[], column: 'binnen_kaders' | 'vier_ogen') => {
+			const given = rs.filter((r) => r[column]);
+			return given.filter((r) => r[column] === 'ja').length / given.length;
+		};
+		const low = RECORDS.filter((r) => r.escalatie && step(r.escalatie) <= step('maatwerkcoach'));
+		const table = RECORDS.filter((r) => r.escalatie && step(r.escalatie) >= step('lokale_tafel'));
+		const high = RECORDS.filter((r) => r.escalatie && step(r.escalatie) >= step('bestuurlijk'));
+		expect(share(low, 'binnen_kaders')).toBeGreaterThan(0.75);
+		expect(share(high, 'binnen_kaders')).toBeLessThan(0.6);
+		expect(share(table, 'vier_ogen')).toBeGreaterThan(0.8);
+		expect(share(low, 'vier_ogen')).toBeLessThan(0.6);
+	});
+
+	it('names the instruments of the solutions, and one that deviates where the decision left the kaders', () => {
+		const instrumentFor: Record<string, string> = {
+			voorschot: 'voorschot',
+			overbruggingsprocedure: 'overbruggingsprocedure',
+			kwijtschelding: 'kwijtschelding',
+			urgentie: 'urgentie',
+			hardheidsclausule: 'hardheidsclausule'
+		};
+		for (const r of RECORDS) {
+			// A label is its kind, or its kind followed by what made it this case's solution.
+			for (const label of items(r.oplossing))
+				for (const [kind, instrument] of Object.entries(instrumentFor))
+					if (label === kind || label.startsWith(`${kind} `))
+						expect(items(r.instrument)).toContain(instrument);
+			if (r.binnen_kaders === 'nee') expect(r.instrument).not.toBe('');
+			if (items(r.instrument).includes('hardheidsclausule') && r.binnen_kaders)
+				expect(r.binnen_kaders).toBe('nee');
+		}
+		const used = new Set(RECORDS.flatMap((r) => items(r.instrument)));
+		for (const code of [
+			'voorschot',
+			'overbruggingsprocedure',
+			'kwijtschelding',
+			'urgentie',
+			'hardheidsclausule'
+		])
+			expect(used).toContain(code);
+	});
+
+	it('dates the steps in order, within aangemeld_op and afgerond_op, up to the escalatie step', () => {
+		let filled = 0;
+		for (const r of RECORDS) {
+			const timeline = dated(r.stappen);
+			if (timeline.length === 0) continue;
+			filled++;
+			for (const [code, day] of timeline) {
+				expect(VOCAB.escalatie).toContain(code);
+				expect(day).not.toBeNull();
+			}
+			for (let i = 1; i < timeline.length; i++) {
+				expect(timeline[i][1]).toBeGreaterThanOrEqual(timeline[i - 1][1]);
+				expect(step(timeline[i][0])).toBeGreaterThan(step(timeline[i - 1][0]));
+			}
+			expect(timeline[0][1]).toBe(parseDay(r.aangemeld_op));
+			if (r.afgerond_op) expect(timeline.at(-1)![1]).toBeLessThanOrEqual(parseDay(r.afgerond_op)!);
+			if (r.escalatie) expect(timeline.at(-1)![0]).toBe(r.escalatie);
+		}
+		expect(filled / RECORDS.length).toBeGreaterThan(0.8);
+		expect(RECORDS.some((r) => dated(r.stappen).length >= 3)).toBe(true);
+	});
+
+	it('asks the organisations involved, answered mostly within 1-3 working days, some later, some open past the promise', () => {
+		const answered: number[] = [];
+		let openPastPromise = 0;
+		for (const r of RECORDS) {
+			for (const [org, asked, answer] of questions(r.reacties)) {
+				expect(VOCAB.organisaties).toContain(org);
+				expect(items(r.organisaties)).toContain(org);
+				expect(asked).toBeGreaterThanOrEqual(parseDay(r.aangemeld_op)!);
+				if (r.afgerond_op) expect(asked).toBeLessThanOrEqual(parseDay(r.afgerond_op)!);
+				if (answer === null) {
+					if (r.status === 'open' && workingDays(asked, END_DAY) > 2) openPastPromise++;
+					continue;
+				}
+				expect(answer).toBeGreaterThanOrEqual(asked);
+				if (r.afgerond_op) expect(answer).toBeLessThanOrEqual(parseDay(r.afgerond_op)!);
+				answered.push(workingDays(asked, answer));
+			}
+		}
+		expect(answered.length).toBeGreaterThan(500);
+		const quick = answered.filter((d) => d >= 1 && d <= 3).length / answered.length;
+		expect(quick).toBeGreaterThan(0.5);
+		expect(answered.filter((d) => d > 3).length / answered.length).toBeGreaterThan(0.1);
+		expect(openPastPromise).toBeGreaterThan(0);
 	});
 });
 

@@ -1,5 +1,20 @@
 /** Seeded, deterministic generator of fictional stuck cases (casusexport rows) and fund budgets for the demo. */
 import { CANONICAL_COLUMNS } from '../../src/lib/server/ingest/columns';
+import { decision, responses, steps, STEPS, type CaseTimes } from './decisions';
+import { kwestieLabel, solutionLabel } from './labels';
+import {
+	between,
+	chance,
+	intBetween,
+	logBetween,
+	logNormal,
+	mulberry32,
+	pick,
+	weighted,
+	type Rng
+} from './random';
+
+export { mulberry32, type Rng } from './random';
 
 // ---------------------------------------------------------------------------------------------
 // Export format
@@ -30,55 +45,6 @@ export interface DemoFund {
 	budget: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-// ---------------------------------------------------------------------------------------------
-
-/** A uniform number in [0, 1). */
-export type Rng = () => number;
-
-/** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same stream. */
-export function mulberry32(seed: number): Rng {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-	return items[Math.floor(rng() * items.length)];
-}
-
-function chance(rng: Rng, p: number): boolean {
-	return rng() < p;
-}
-
-function between(rng: Rng, min: number, max: number): number {
-	return min + rng() * (max - min);
-}
-
-function intBetween(rng: Rng, min: number, max: number): number {
-	return min + Math.floor(rng() * (max - min + 1));
-}
-
-/** Roughly standard normal (Irwin-Hall of four uniforms, scaled to unit variance). */
-function normalish(rng: Rng): number {
-	return (rng() + rng() + rng() + rng() - 2) * 1.7320508;
-}
-
-function logNormal(rng: Rng, median: number, sigma: number): number {
-	return median * Math.exp(sigma * normalish(rng));
-}
-
-/** Log-uniform between min and max: as many cases around 100 as around 1,000. */
-function logBetween(rng: Rng, min: number, max: number): number {
-	return min * Math.exp(rng() * Math.log(max / min));
-}
-
 /** Items with weights, drawn by one uniform number. */
 class Weighted<T> {
 	private readonly cumulative: number[] = [];
@@ -104,22 +70,10 @@ class Weighted<T> {
 	}
 }
 
-function weighted<T>(rng: Rng, pairs: readonly (readonly [T, number])[]): T {
-	let total = 0;
-	for (const p of pairs) total += p[1];
-	let u = rng() * total;
-	for (const p of pairs) {
-		u -= p[1];
-		if (u < 0) return p[0];
-	}
-	return pairs[pairs.length - 1][0];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Municipalities, routes and funds (demo-data.md)
 // ---------------------------------------------------------------------------------------------
 
-const STEPS = ['team', 'maatwerkcoach', 'lokale_tafel', 'bestuurlijk', 'maatwerkloket', 'let'] as const;
 type Step = 0 | 1 | 2 | 3 | 4 | 5;
 
 interface Route {
@@ -220,7 +174,8 @@ const GEMEENTEN: readonly GemeenteProfile[] = [
 		weight: 8,
 		kwestieShare: 0.45,
 		isoShare: 0.05,
-		routes: [route('Maatwerkcoach', 1, 60), route('Casusteam', 2, 32), route('Kwaliteitsteam', 2, 8, 1.3)],
+		// The kwaliteitsteam analyses cases (kwesties, recurring solutions); it is not a route that handles them.
+		routes: [route('Maatwerkcoach', 1, 62), route('Casusteam', 2, 38)],
 		focus: { [K.wlz]: 2, [K.hbo]: 2, schoolspullen: 4, boodschappen: 4 }
 	},
 	{
@@ -362,7 +317,7 @@ interface Savings {
 /** What doing nothing would have cost (the kassabon's other side), by what was avoided. */
 const SAVINGS: Readonly<Record<SavingsKind, Savings>> = {
 	ontruiming: { low: [5_000, 12_000], factor: [1.8, 3.5], baten: ['woningcorporatie', 'gemeente'] },
-	uithuisplaatsing: { low: [35_000, 80_000], factor: [1.5, 3], baten: ['gemeente', 'zorgaanbieder'] },
+	uithuisplaatsing: { low: [30_000, 60_000], factor: [1.3, 2.2], baten: ['gemeente', 'zorgaanbieder'] },
 	opvang: { low: [15_000, 35_000], factor: [1.6, 3], baten: ['gemeente', 'woningcorporatie'] },
 	uitkering: { low: [10_000, 25_000], factor: [2, 4], baten: ['gemeente', 'UWV'] },
 	schuld: {
@@ -373,8 +328,9 @@ const SAVINGS: Readonly<Record<SavingsKind, Savings>> = {
 	zorg: { low: [4_000, 20_000], factor: [1.5, 4], baten: ['zorgverzekeraar', 'zorgkantoor', 'gemeente'] },
 	ggz: { low: [8_000, 30_000], factor: [1.5, 3.5], baten: ['zorgverzekeraar', 'gemeente', 'politie'] },
 	klein: { low: [300, 1_500], factor: [1.5, 3], baten: ['gemeente'] },
+	// Landgraaf's family using up to about a million of care a year is the upper bound, not the rule.
 	gezin: {
-		low: [150_000, 400_000],
+		low: [60_000, 200_000],
 		factor: [1.5, 2.5],
 		baten: ['gemeente', 'zorgverzekeraar', 'politie', 'zorgaanbieder']
 	},
@@ -1408,6 +1364,9 @@ const MINISTRY_WEIGHT: Readonly<Record<string, number>> = {
 
 const MINISTRY_ORDER = ['BZK', 'JenV', 'OCW', 'SZW', 'VWS', 'FIN'];
 
+/** Share of cases that name ministries, by the highest step reached: rarely in a team, mostly from bestuurlijk up. */
+const MINISTRY_SHARE = [0.02, 0.03, 0.06, 0.6, 0.9, 0.95];
+
 /** Domains a professional adds besides the situation's own. */
 const EXTRA_DOMAINS = [
 	'zingeving',
@@ -1558,8 +1517,7 @@ function formatAmount(value: number, grouped: boolean): string {
 }
 
 /** A registration's spelling of a kwestie: the same label, but with other case, spaces or accents. */
-function labelVariant(rng: Rng, profile: Profile): string {
-	const label = profile.kwestie as string;
+function labelVariant(rng: Rng, label: string, profile: Profile): string {
 	if (!chance(rng, 0.14)) return label;
 	switch (intBetween(rng, 0, 4)) {
 		case 0:
@@ -1569,7 +1527,7 @@ function labelVariant(rng: Rng, profile: Profile): string {
 		case 2:
 			return label.replace(' ', '  ');
 		case 3:
-			return profile.variants ? pick(rng, profile.variants) : ` ${label}`;
+			return profile.variants && label === profile.kwestie ? pick(rng, profile.variants) : ` ${label}`;
 		default:
 			return label.charAt(0).toLowerCase() + label.slice(1);
 	}
@@ -1587,6 +1545,8 @@ interface Calendar {
 	dmy: string[];
 	year: Int32Array;
 	startYear: number;
+	/** Epoch day (days since 1970-01-01) of day index 0. */
+	startEpoch: number;
 	/** Cumulative arrival weight up to and including each day. */
 	cumulative: Float64Array;
 	total: number;
@@ -1644,7 +1604,7 @@ function buildCalendar(endDate: string, years: number): Calendar {
 		total += arrivalWeight(date, days > 1 ? i / (days - 1) : 1);
 		cumulative[i] = total;
 	}
-	return { days, iso, dmy, year, startYear: year[0], cumulative, total };
+	return { days, iso, dmy, year, startYear: year[0], startEpoch: start, cumulative, total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1665,12 +1625,21 @@ const PAIRS: readonly (readonly [string, string])[] = [
 	[K.jeugdhulp, 'GM0344']
 ];
 
-/** Clusters that make a signal: the same problem three or four times within months. */
+/**
+ * Clusters that make a signal: the same problem three or four times within months. Most labels are unique
+ * (labels.ts), so these, and a few that recur by chance, are the handful a kwaliteitsteam picks up.
+ */
 const CLUSTERS: readonly (readonly [string, string, number])[] = [
 	[K.huurtoeslag, 'GM0344', 4],
+	[K.id, 'GM0344', 3],
+	[K.jongerennorm, 'GM0344', 3],
+	[K.kinderbijslag, 'GM0344', 3],
 	[K.verblijf, 'GM0518', 3],
+	[K.alokop, 'GM0518', 3],
+	[K.partnernorm, 'GM0518', 3],
 	[K.zorgmijder, 'GM0882', 3],
-	[K.id, 'GM0363', 3]
+	[K.id, 'GM0363', 3],
+	[K.wlz, 'GM0080', 3]
 ];
 
 function plantKwesties(rng: Rng, n: number): Map<number, Plant> {
@@ -1695,10 +1664,11 @@ function plantKwesties(rng: Rng, n: number): Map<number, Plant> {
 			gemeente: GEMEENTE_INDEX.get(code) as number,
 			profile: KWESTIE_BY_LABEL.get(label) as Profile
 		};
-		let at = Math.floor(n * between(rng, 0.3, 0.7));
+		// Within the last year, so that the default windows of the signal pages show them.
+		let at = Math.floor(n * between(rng, 0.7, 0.88));
 		for (let k = 0; k < count; k++) {
 			place(at, plant);
-			at += Math.max(1, Math.floor(n * between(rng, 0.01, 0.06)));
+			at += Math.max(1, Math.floor(n * between(rng, 0.01, 0.03)));
 		}
 	}
 	return plants;
@@ -1781,6 +1751,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 	const lastDay = calendar.days - 1;
 	const yearCount = calendar.year[lastDay] - calendar.startYear + 1;
 	const sequence = new Int32Array(GEMEENTEN.length * yearCount);
+	// 1970-01-01 was a Thursday.
+	const weekday = (d: number) => (calendar.startEpoch + d + 4) % 7;
 	let day = 0;
 
 	for (let i = 0; i < n; i++) {
@@ -1829,8 +1801,27 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			}
 		}
 
+		const knelpunt = chance(rng, 0.92) ? weighted(rng, profile.knelpunt) : '';
+		// Planted cases carry the recurring label; others mostly a label of their own.
+		const kwestie = profile.kwestie
+			? labelVariant(rng, plant ? profile.kwestie : kwestieLabel(rng, profile.kwestie), profile)
+			: '';
+
+		// Route and the highest step reached.
+		const route = ROUTE_TABLES[g].pick(rng);
+		let step: number = route.step;
+		// The Maatwerkloket and the LET are rare (about 75 loket cases a year nationally), more so without a
+		// national agency.
+		const boost = national ? 2 : 0.4;
+		const r = rng();
+		if (r < 0.0012 * boost) step = 5;
+		else if (r < 0.012 * boost) step = Math.max(step, 4);
+		else if (r < 0.012 * boost + 0.12) step = Math.max(step, 3);
+		else if (step < 2 && chance(rng, 0.3)) step = step + 1;
+
 		let ministeries = '';
-		if (chance(rng, 0.5)) {
+		// Ministries are named mostly from the bestuurlijk step up, where they help find a solution.
+		if (chance(rng, MINISTRY_SHARE[step])) {
 			const inView = new Set<string>();
 			for (const o of organisaties) if (MINISTRY_OF[o]) inView.add(MINISTRY_OF[o]);
 			for (const w of lawCodes) if (MINISTRY_OF[w]) inView.add(MINISTRY_OF[w]);
@@ -1840,19 +1831,6 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			const chosen = MINISTRY_ORDER.filter((m) => inView.has(m) && chance(rng, MINISTRY_WEIGHT[m]));
 			ministeries = chosen.slice(0, 4).join('|');
 		}
-
-		const knelpunt = chance(rng, 0.92) ? weighted(rng, profile.knelpunt) : '';
-		const kwestie = profile.kwestie ? labelVariant(rng, profile) : '';
-
-		// Route and the highest step reached.
-		const route = ROUTE_TABLES[g].pick(rng);
-		let step: number = route.step;
-		const boost = national ? 2.2 : 0.5;
-		const r = rng();
-		if (r < 0.011 * boost) step = 5;
-		else if (r < 0.046 * boost) step = Math.max(step, 4);
-		else if (r < 0.046 * boost + 0.12) step = Math.max(step, 3);
-		else if (step < 2 && chance(rng, 0.3)) step = step + 1;
 
 		// Time: lead time from days to months; national agencies take longer.
 		const lead = Math.min(
@@ -1868,8 +1846,10 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 		let closeDay = -1;
 		if (day + lead <= lastDay) {
 			const s = rng();
+			// At the loket nearly half the submissions are withdrawn (137 against 160 completed).
+			const withdrawn = step >= 4 ? 0.45 : 0.045;
 			if (s < 0.03) status = 'open';
-			else if (s < 0.075) {
+			else if (s < 0.03 + withdrawn) {
 				status = 'ingetrokken';
 				closeDay = day + Math.round(lead * between(rng, 0.2, 0.8));
 			} else {
@@ -1894,6 +1874,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 		let voorgeschoten = '';
 		let terugVan = '';
 		let terugbetaald = '';
+		let kwijtgescholden = '';
+		let costValue = 0;
 		let besparingLaag = '';
 		let besparingHoog = '';
 		let batenBij = '';
@@ -1908,9 +1890,11 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 					.filter((s) => s.labels[0] !== 'niets doen' || uitkomst !== 'opgelost')
 					.map((s) => [s, s.weight] as const)
 			);
-			oplossing = solution.labels.join('|');
+			// The kinds drive money, instruments and summary; the column holds them as the professional wrote them.
+			oplossing = solution.labels.map((kind) => solutionLabel(rng, kind)).join('|');
 			if (solution.cost) {
 				const cost = roundCost(logBetween(rng, solution.cost[0], solution.cost[1]));
+				costValue = cost;
 				fonds = fundFor(rng, gemeente.code, cost);
 				kosten = formatAmount(cost, grouped);
 				if (solution.advance && chance(rng, 0.8)) {
@@ -1924,6 +1908,10 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 						repaid = Math.min(advanced, Math.round((advanced * since) / between(rng, 300, 900)));
 					else if (since > 120 && chance(rng, 0.7)) repaid = advanced;
 					if (repaid > 0 || chance(rng, 0.7)) terugbetaald = formatAmount(repaid, grouped);
+					// Some of what a resident still owes is forgiven (half a childcare debt on graduation).
+					const forgive = solution.labels[0] === 'kinderopvangschuld afgelost' ? 0.5 : 0.1;
+					if (terugVan === 'inwoner' && repaid < advanced && chance(rng, forgive))
+						kwijtgescholden = formatAmount(Math.round((advanced - repaid) * between(rng, 0.3, 1)), grouped);
 				}
 			}
 		} else if (uitkomst === 'niet_opgelost' && chance(rng, 0.3)) {
@@ -1933,7 +1921,9 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 		if (uitkomst === 'opgelost' || uitkomst === 'deels_opgelost') {
 			const e = rng();
 			if (e < 0.85) {
-				const kind = pick(rng, profile.savings);
+				let kind = pick(rng, profile.savings);
+				// A few very large estimates exist, but they must not dominate a municipality's kassabon.
+				if (kind === 'gezin' && !chance(rng, 0.1)) kind = 'ggz';
 				const s = SAVINGS[kind];
 				const low = roundEstimate(logBetween(rng, s.low[0], s.low[1]));
 				const high = Math.min(1_000_000, roundEstimate(low * between(rng, s.factor[0], s.factor[1])));
@@ -1999,6 +1989,13 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 					? gemeente.names[0]
 					: pick(rng, gemeente.names.slice(1));
 
+		// Version 1.1: the decision, the dated steps and the questions to partners; most registrations keep them.
+		const times: CaseTimes = { day, closeDay, lastDay, weekday, dates };
+		const kinds = solution ? solution.labels : oplossing ? [oplossing] : [];
+		const decided = decision(rng, step, route.name, kinds, costValue);
+		const stappen = chance(rng, 0.9) ? steps(rng, step, route.step, times) : '';
+		const reacties = chance(rng, 0.9) ? responses(rng, organisaties, times) : '';
+
 		yield {
 			casus_id: `${gemeente.prefix}-${year}-${String(seq).padStart(4, '0')}`,
 			gemeente: gemeenteText,
@@ -2025,7 +2022,13 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			baten_bij: batenBij,
 			monitoring,
 			monitoring_op: monitoringOp >= 0 ? dates[monitoringOp] : '',
-			samenvatting
+			samenvatting,
+			...decided,
+			stappen,
+			reacties,
+			// The avoided-cost posts need a municipality's cost table (issue 19); the demo leaves them out.
+			vermeden_posten: '',
+			kwijtgescholden
 		};
 	}
 }

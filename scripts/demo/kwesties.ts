@@ -14,7 +14,9 @@ import { signals } from '../../src/lib/server/kwesties/signals';
 /** The municipalities whose kwaliteitsteam follows its kwesties in the demo, with the team's account. */
 const TEAMS: { gemeente: string; email: string }[] = [
 	{ gemeente: 'GM0344', email: 'kwaliteitsteam@utrecht.demo.example' },
-	{ gemeente: 'GM0518', email: 'kwaliteitsteam@denhaag.demo.example' }
+	{ gemeente: 'GM0518', email: 'kwaliteitsteam@denhaag.demo.example' },
+	// Leeuwarden's kwaliteitsteam analyses the cases the maatwerkcoaches and the casusteam handled.
+	{ gemeente: 'GM0080', email: 'kwaliteitsteam@leeuwarden.demo.example' }
 ];
 
 /** Months before the demo's end date, as YYYY-MM-DD (first of the month). */

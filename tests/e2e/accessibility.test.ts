@@ -308,6 +308,24 @@ const INTERACTIONS: Partial<Record<Role, { name: string; act: (page: Page) => Pr
 				await page.getByRole('alert').filter({ hasText: 'Schrijf eerst wat we leren' }).waitFor();
 				await expect(lessons.getAttribute('aria-invalid')).resolves.toBe('true');
 			}
+		},
+		{
+			name: '/beheer/maatwerkregister with a contact and a refused answer time',
+			async act(page) {
+				expect(await visit(page, '/beheer/maatwerkregister')).toBe(200);
+				await page.getByLabel('Organisatie').selectOption('UWV');
+				await page.getByLabel('Team of functie').fill('Regieteam');
+				await page.getByLabel('Contact', { exact: true }).fill('regieteam@uwv.example');
+				await page.getByRole('button', { name: 'Toevoegen' }).click();
+				await page.getByRole('status').filter({ hasText: 'staat in het register' }).waitFor();
+				// The form is empty again after a contact is added: the next one is refused for its answer time.
+				await page.getByLabel('Organisatie').selectOption('SVB');
+				await page.getByLabel('Team of functie').fill('Klantcontact');
+				await page.getByLabel('Contact', { exact: true }).fill('klantcontact@svb.example');
+				await page.getByLabel('Antwoordtermijn in werkdagen').fill('99');
+				await page.getByRole('button', { name: 'Toevoegen' }).click();
+				await page.getByRole('alert').filter({ hasText: 'Geef de antwoordtermijn' }).waitFor();
+			}
 		}
 	]
 };

@@ -1,12 +1,17 @@
-/** The escalatie screen in a real browser: the sample's steps, afloop and open ages, lead times, a filter, the empty state and axe. */
+/** The escalatie screen in a real browser: the sample's steps, afloop and open ages, lead times, time per step and the step mix, downloads, a filter, the empty state, landelijk's tables, no console errors and axe. */
+import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sampleExport } from '../support/server';
+import { request, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean } from '../support/browser';
+import { expectAxeClean, tableRows } from '../support/browser';
 
 const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
 const UTRECHT = 'kwaliteit@utrecht.example.nl';
+const ZWOLLE = 'kwaliteit@zwolle.example.nl';
+const LANDELIJK = 'landelijk@programma.example.nl';
+/** The public sample of version 1.1: 12 Zwolle cases (GM0193), most with their steps on the ladder. */
+const ZWOLLE_EXPORT = path.resolve('src/lib/server/ingest/fixtures/zwolle-2025-v11.csv');
 const STEPS = 'Casussen per hoogste escalatietrede: afgerond en opgelost';
 
 /** Utrecht cases with known lead times: 10, 20, 30 and 40 days at the lokale tafel, 366 at the Maatwerkloket. */
@@ -33,10 +38,12 @@ let portal: BrowserPortal;
 
 beforeAll(async () => {
 	portal = await openBrowserPortal('e2e-escalatie', {
-		exports: [sampleExport, { name: 'utrecht.csv', text: UTRECHT_EXPORT }],
+		exports: [sampleExport, { name: 'utrecht.csv', text: UTRECHT_EXPORT }, ZWOLLE_EXPORT],
 		users: [
 			{ email: LEEUWARDEN, role: 'kwaliteitsteam', gemeente: ['GM0080'] },
-			{ email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] }
+			{ email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] },
+			{ email: ZWOLLE, role: 'kwaliteitsteam', gemeente: ['GM0193'] },
+			{ email: LANDELIJK, role: 'landelijk' }
 		]
 	});
 });
@@ -54,6 +61,16 @@ function captionedRows(page: Page, caption: string | RegExp): Promise<string[][]
 		.locator('table', { has: page.locator('caption', { hasText }) })
 		.locator('tbody tr')
 		.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
+}
+
+/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
+function consoleErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
 }
 
 /** The open cases per age class on today's date in Europe/Amsterdam, as the page counts them. */
@@ -97,7 +114,8 @@ describe('escalatie', () => {
 			);
 			expect(open.at(-1)).toEqual(['Alle treden', ...expectedOpenAges(), '7']);
 			const figures = page.locator('figure[role="img"]');
-			await expect(figures.count()).resolves.toBe(3);
+			// Opgelost, afloop, open ages, and the step mix per route and per year (no stappen: no time per step).
+			await expect(figures.count()).resolves.toBe(5);
 			await expect(figures.first().getAttribute('aria-label')).resolves.toContain(
 				'3. Lokale doorbraaktafel 18 (Opgelost 18)'
 			);
@@ -143,6 +161,58 @@ describe('escalatie', () => {
 			await expect(page.getByText('Geen open casussen op').count()).resolves.toBe(1);
 			await expectAxeClean(page, '/escalatie (Utrecht)');
 		}, UTRECHT);
+	});
+
+	it('shows the days per step and the highest step per route and per year of the Zwolle sample', async () => {
+		await withPage(async (page) => {
+			const errors = consoleErrors(page);
+			await page.goto('/escalatie', { waitUntil: 'networkidle' });
+			// lokale_tafel: 7, 10 and 7 days; maatwerkcoach: 7, 4, 7, 5, 12 (ZW-06 is open at its only step).
+			expect(await tableRows(page, 'escalatie-tijd-per-trede')).toEqual([
+				['1. Eigen team', '2', '2', '2', '2'],
+				['2. Maatwerkcoach', '6', '5', '7', '7'],
+				['3. Lokale doorbraaktafel', '3', '3', '7', '8,5'],
+				['4. Portefeuillehouder', '1', '1', '7', '7']
+			]);
+			expect(await tableRows(page, 'escalatie-trede-route')).toEqual([
+				['Doorbraakteam', '0', '0', '4', '2', '6'],
+				['Wijkteam Noord', '1', '2', '0', '0', '3'],
+				['Wijkteam Zuid', '1', '2', '0', '0', '3']
+			]);
+			expect(await tableRows(page, 'escalatie-trede-jaar')).toEqual([['2025', '2', '4', '4', '2', '12']]);
+			await expect(
+				page
+					.getByRole('img', {
+						name: /^Aandeel per hoogste trede in procenten, per jaar van aanmelding: 2025 100 /
+					})
+					.count()
+			).resolves.toBe(1);
+			const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+			for (const id of ['escalatie-tijd-per-trede', 'escalatie-trede-route', 'escalatie-trede-jaar']) {
+				const csv = await request(portal.server, `/download/escalatie?format=csv&tabel=${id}`, { cookie });
+				expect(csv.status, id).toBe(200);
+				expect(csv.text, id).toContain(id === 'escalatie-tijd-per-trede' ? 'Mediaan' : 'Totaal');
+				const xlsx = await request(portal.server, `/download/escalatie?format=xlsx&tabel=${id}`, { cookie });
+				expect(xlsx.status, id).toBe(200);
+				expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+			}
+			await expectAxeClean(page, '/escalatie (Zwolle)');
+			expect(errors).toEqual([]);
+		}, ZWOLLE);
+	});
+
+	it('gives landelijk the time per step and the mix per year after disclosure control, not the mix per route', async () => {
+		await withPage(async (page) => {
+			const errors = consoleErrors(page);
+			await page.goto('/escalatie', { waitUntil: 'networkidle' });
+			const times = await tableRows(page, 'escalatie-tijd-per-trede');
+			// Zwolle's 2 cases at team: reach and days "geheim".
+			expect(times[0]).toEqual(['1. Eigen team', 'geheim', 'geheim', 'geheim', 'geheim']);
+			await expect(page.locator('table#escalatie-trede-jaar').count()).resolves.toBe(1);
+			await expect(page.locator('table#escalatie-trede-route').count()).resolves.toBe(0);
+			await expectAxeClean(page, '/escalatie (landelijk)');
+			expect(errors).toEqual([]);
+		}, LANDELIJK);
 	});
 
 	it('narrows the figures with the escalatie and status filters of the filter bar', async () => {

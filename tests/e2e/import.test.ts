@@ -1,10 +1,12 @@
-/** The import page in a real browser: check, import, refuse a file with a BSN, undo; with and without JavaScript. */
+/** The import page in a real browser: check, import, refuse a file with a BSN, undo, the template; with and without JavaScript. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
 	addUser,
 	freshDb,
+	loginCookie,
 	projectDir,
 	removeDb,
 	request,
@@ -15,6 +17,7 @@ import {
 import { axeViolations, formatViolations, launchBrowser, loginInBrowser } from '../support/browser';
 
 const BEHEERDER = 'beheer@leeuwarden.example';
+const COLLEGE = 'college@leeuwarden.example';
 const refusedExport = path.join(projectDir, 'tests', 'support', 'refused-bsn.csv');
 
 let db: string;
@@ -24,6 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
 	db = freshDb('e2e-import');
 	addUser(db, { email: BEHEERDER, role: 'beheerder', gemeente: ['GM0080'] });
+	addUser(db, { email: COLLEGE, role: 'college', gemeente: ['GM0080'] });
 	server = await startServer({ db });
 	browser = await launchBrowser();
 });
@@ -115,5 +119,33 @@ describe('import page', () => {
 		await p.getByText(/is ongedaan gemaakt: 30 casussen weg, 30 teruggezet/).waitFor();
 		expect(await casesOnDashboard(p)).toBe('30');
 		await p.context().close();
+	});
+
+	it('offers the template of version 1.1, which imports as it is; other roles get 403', async () => {
+		const p = await page();
+		const [download] = await Promise.all([
+			p.waitForEvent('download'),
+			p.getByRole('link', { name: 'CSV', exact: true }).click()
+		]);
+		expect(download.suggestedFilename()).toBe('sjabloon-casusexport-1.1.csv');
+		const file = path.join(path.dirname(db), 'sjabloon-casusexport-1.1.csv');
+		await download.saveAs(file);
+		const text = fs.readFileSync(file, 'utf8');
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		expect(text.split('\r\n')[0]).toContain(
+			';besluit_door;binnen_kaders;instrument;vier_ogen;stappen;reacties;'
+		);
+		await p.setInputFiles('#bestand', file);
+		await p.locator('#source').fill('sjabloon');
+		await p.getByRole('button', { name: 'Importeren' }).click();
+		await p.getByText('Geïmporteerd: 3 rijen; 3 nieuw, 0 bijgewerkt, 0 verwijderd.').waitFor();
+		await p.context().close();
+
+		const beheerder = await loginCookie(server, BEHEERDER);
+		const xlsx = await request(server, '/import/sjabloon?format=xlsx', { cookie: beheerder });
+		expect(xlsx.status).toBe(200);
+		expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+		const college = await loginCookie(server, COLLEGE);
+		expect((await request(server, '/import/sjabloon', { cookie: college })).status).toBe(403);
 	});
 });

@@ -20,11 +20,19 @@ const ALIKE = [
 	'GY-2;Leeuwarden;2025-11-01;open;financiën;Pw art. 18;2A;UWV;Boete op de bijstand na een vergeten formulier'
 ].join('\n');
 
+/** Three Leeuwarden cases solved alike, without a kwestie: a recurring solution, written in two ways. */
+const SOLVED = [
+	'casus_id;gemeente;aangemeld_op;status;leefgebieden;oplossing;instrument;binnen_kaders',
+	'OP-1;Leeuwarden;2025-04-01;open;financiën;Voorschot bijstand;voorschot;nee',
+	'OP-2;Leeuwarden;2025-05-01;open;financiën;voorschot  bijstand;voorschot|overbruggingsprocedure;ja',
+	'OP-3;Leeuwarden;2025-06-01;open;financiën;Voorschot bijstand;voorschot;nee'
+].join('\n');
+
 let portal: BrowserPortal;
 
 beforeAll(async () => {
 	portal = await openBrowserPortal('e2e-kwesties', {
-		exports: [sampleExport, { name: 'gelijk.csv', text: ALIKE }],
+		exports: [sampleExport, { name: 'gelijk.csv', text: ALIKE }, { name: 'oplossingen.csv', text: SOLVED }],
 		users: [
 			{ email: KWALITEIT, role: 'kwaliteitsteam', gemeente: ['GM0080'] },
 			{ email: BELEID, role: 'beleid', gemeente: ['GM0080'] },
@@ -157,6 +165,45 @@ describe('/kwesties/[id]', () => {
 		await portal.asUser(UTRECHT, async (page) => {
 			const response = await page.goto(path);
 			expect(response?.status()).toBe(404);
+		});
+	});
+});
+
+describe('recurring solutions on /signalen', () => {
+	it('lists them beside the problems, axe clean, and the kwaliteitsteam opens a kwestie from one', async () => {
+		await portal.asUser(KWALITEIT, async (page) => {
+			await page.goto(LIST);
+			const row = page.locator('#signalen-oplossingen tbody tr', { hasText: 'Voorschot bijstand' });
+			expect(
+				await row.locator('td').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.trim()))
+			).toEqual([
+				'3',
+				'1',
+				'01-04-2025',
+				'01-06-2025',
+				'Voorschot, Overbruggingsprocedure',
+				'2',
+				expect.any(String)
+			]);
+			await expectAxeClean(page, '/signalen with recurring solutions');
+			await row.getByRole('button', { name: /Kwestie openen/ }).click();
+			await page.waitForURL((url) => /^\/kwesties\/\d+$/.test(url.pathname));
+			await page.getByText('Structurele oplossing: voorstel voor een vast mandaat of beleidsregel').waitFor();
+			await expect(page.getByText('OP-2').count()).resolves.toBeGreaterThan(0);
+			await expectAxeClean(page, 'a structural-solution kwestie');
+			const kwestie = new URL(page.url()).pathname;
+			await page.goto(LIST);
+			await expect(row.getByRole('link', { name: /Kwestie bekijken/ }).getAttribute('href')).resolves.toBe(
+				kwestie
+			);
+		});
+	});
+
+	it('offers beleid no button to open one', async () => {
+		await portal.asUser(BELEID, async (page) => {
+			await page.goto(LIST);
+			await expect(page.locator('#signalen-oplossingen').count()).resolves.toBe(1);
+			await expect(page.getByRole('button', { name: /Kwestie openen/ }).count()).resolves.toBe(0);
 		});
 	});
 });

@@ -1,21 +1,50 @@
-/** The organisaties & ministeries screen in Chromium: sample figures, diagonal switch, drill-down, empty state, axe, roles. */
+/** The organisaties & ministeries screen in Chromium: sample figures, diagonal switch, drill-down, empty state, partners' answer times, ministries per case, axe, roles. */
+import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sampleExport } from '../support/server';
+import { projectDir, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
 import { expectAxeClean, keyFigures, tableRows } from '../support/browser';
 
 const KWALITEIT = 'kwaliteit@leeuwarden.example.nl';
 const COLLEGE = 'college@leeuwarden.example.nl';
+const ZWOLLE = 'kwaliteit@zwolle.example.nl';
+const UTRECHT = 'kwaliteit@utrecht.example.nl';
+
+/** The public sample of version 1.1: questions to UWV, SVB and the Belastingdienst. */
+const ZWOLLE_EXPORT = path.join(
+	projectDir,
+	'src',
+	'lib',
+	'server',
+	'ingest',
+	'fixtures',
+	'zwolle-2025-v11.csv'
+);
+/** Utrecht's cases with 0, 1, 2, 2, 3 and 4 ministries. */
+const MINISTRIES_EXPORT = {
+	name: 'utrecht-ministeries.csv',
+	text: [
+		'casus_id;gemeente;aangemeld_op;status;leefgebieden;ministeries',
+		'UT-1;GM0344;2025-01-06;open;wonen;',
+		'UT-2;GM0344;2025-01-07;open;wonen;SZW',
+		'UT-3;GM0344;2025-01-08;open;wonen;SZW|FIN',
+		'UT-4;GM0344;2025-01-09;open;wonen;VWS|JenV',
+		'UT-5;GM0344;2025-01-10;open;wonen;SZW|FIN|VWS',
+		'UT-6;GM0344;2025-01-13;open;wonen;SZW|FIN|VWS|JenV'
+	].join('\n')
+};
 
 let portal: BrowserPortal;
 
 beforeAll(async () => {
 	portal = await openBrowserPortal('e2e-organisaties', {
-		exports: [sampleExport],
+		exports: [sampleExport, ZWOLLE_EXPORT, MINISTRIES_EXPORT],
 		users: [
 			{ email: KWALITEIT, role: 'kwaliteitsteam', gemeente: ['GM0080'] },
-			{ email: COLLEGE, role: 'college', gemeente: ['GM0080'] }
+			{ email: COLLEGE, role: 'college', gemeente: ['GM0080'] },
+			{ email: ZWOLLE, role: 'kwaliteitsteam', gemeente: ['GM0193'] },
+			{ email: UTRECHT, role: 'kwaliteitsteam', gemeente: ['GM0344'] }
 		]
 	});
 });
@@ -57,8 +86,9 @@ describe('/organisaties', () => {
 				['Zorg', '7'],
 				['Wonen', '5']
 			]);
-			// The sample names no ministry: said in words, not as an empty chart.
+			// The sample names no ministry, nor a question to a partner: said in words, not as an empty chart.
 			await expect(page.getByText('Geen van deze casussen noemt een ministerie.').count()).resolves.toBe(2);
+			await expect(page.getByText('Deze casussen noemen geen vragen aan partners.').count()).resolves.toBe(1);
 			await expect(page.getByText(EMPTY).count()).resolves.toBe(0);
 			const charts = page.locator('figure[role="img"]');
 			await expect(charts.count()).resolves.toBe(3);
@@ -134,6 +164,50 @@ describe('/organisaties', () => {
 			await expect(page.getByText('LW-2024-010').count()).resolves.toBe(0);
 			// The numbers stay readable without links.
 			await expect(page.getByText('UWV en Woningcorporatie: 2 casussen').count()).resolves.toBe(1);
+		});
+	});
+});
+
+describe('partners and ministries', () => {
+	it("shows partners' answer times against the promise, the answer first", async () => {
+		await asUser(ZWOLLE, async (page) => {
+			await page.goto('/organisaties');
+			await page.getByRole('heading', { level: 2, name: 'Reactietijden van partners' }).waitFor();
+			await expect(
+				page
+					.getByText(
+						'UWV beantwoordde 2 van de 3 vragen binnen de beloofde 2 werkdagen; 1 vraag staat open over de termijn.'
+					)
+					.count()
+			).resolves.toBe(1);
+			expect(await tableRows(page, 'organisaties-reactietijden')).toEqual([
+				['Belastingdienst', '1', '1', '1', '1', '2', '0'],
+				['Sociale Verzekeringsbank', '1', '1', '1', '1', '2', '0'],
+				['Uitvoeringsinstituut Werknemersverzekeringen', '4', '3', '2', '2', '2', '1']
+			]);
+			const chart = page.locator('figure[role="img"][aria-label^="Vragen aan partners per organisatie"]');
+			await expect(chart.getAttribute('aria-label')).resolves.toContain(
+				'UWV 4 (Binnen de termijn beantwoord 2, Later beantwoord 1, Open over de termijn 1)'
+			);
+			await expect(
+				page.locator('a[href*="/download/organisaties"][href*="tabel=organisaties-reactietijden"]').count()
+			).resolves.toBe(1);
+			await expectAxeClean(page, '/organisaties with answer times');
+		});
+	});
+
+	it('counts cases per number of ministries', async () => {
+		await asUser(UTRECHT, async (page) => {
+			await page.goto('/organisaties');
+			await page.getByRole('heading', { level: 3, name: 'Ministeries per casus' }).waitFor();
+			expect(await tableRows(page, 'organisaties-ministeries-per-casus')).toEqual([
+				['0', '1'],
+				['1', '1'],
+				['2', '2'],
+				['3', '1'],
+				['4 of meer', '1']
+			]);
+			await expectAxeClean(page, '/organisaties with ministries per case');
 		});
 	});
 });

@@ -1,7 +1,7 @@
-/** The Wetten screen in a real browser: the sample's laws and knelpunt levels, a knelpunt filter, articles, reach, empty state, axe. */
+/** The Wetten screen in a real browser: the sample's laws and knelpunt levels, a knelpunt filter, articles, trends per quarter, reach, downloads, empty state, no console errors, axe. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sampleExport } from '../support/server';
+import { request, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
 import { expectAxeClean, tableRows } from '../support/browser';
 
@@ -33,6 +33,16 @@ afterAll(() => portal?.close());
 
 /** Runs `fn` with a page of a fresh context in which `email` has logged in. */
 const asUser = <T>(email: string, fn: (page: Page) => Promise<T>) => portal.asUser(email, fn);
+
+/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
+function consoleErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
 
 /** Law code and cases of the table of laws. */
 async function casesPerWet(page: Page): Promise<[string, string][]> {
@@ -134,6 +144,38 @@ describe('/wetten', () => {
 				expect.stringMatching(/^Vreemdelingenwet 2000 \(Vw 2000\)\s*artikel 8: 1 casus$/)
 			]);
 			await expectAxeClean(page, '/wetten (artikelen)');
+		});
+	});
+
+	it('counts knelpunten and laws per quarter of aanmelding, offered as CSV and Excel', async () => {
+		await asUser(UTRECHT, async (page) => {
+			const errors = consoleErrors(page);
+			await page.goto('/wetten', { waitUntil: 'networkidle' });
+			// Knelpunten 2B and 4; laws Pw, Wht and Vw 2000, in vocabulary order.
+			expect(await tableRows(page, 'wetten-knelpunten-kwartalen')).toEqual([
+				['2025-Q1', '1', '1'],
+				['2025-Q2', '0', '1']
+			]);
+			expect(await tableRows(page, 'wetten-wetten-kwartalen')).toEqual([
+				['2025-Q1', '2', '1', '0'],
+				['2025-Q2', '0', '0', '1']
+			]);
+			await expect(
+				page
+					.getByRole('img', { name: /^Casussen per wet per kwartaal van aanmelding, Participatiewet: / })
+					.count()
+			).resolves.toBe(1);
+			const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+			for (const id of ['wetten-knelpunten-kwartalen', 'wetten-wetten-kwartalen']) {
+				const csv = await request(portal.server, `/download/wetten?format=csv&tabel=${id}`, { cookie });
+				expect(csv.status, id).toBe(200);
+				expect(csv.text.split(/\r?\n/)[0], id).toContain('Kwartaal');
+				const xlsx = await request(portal.server, `/download/wetten?format=xlsx&tabel=${id}`, { cookie });
+				expect(xlsx.status, id).toBe(200);
+				expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+			}
+			await expectAxeClean(page, '/wetten (kwartalen)');
+			expect(errors).toEqual([]);
 		});
 	});
 

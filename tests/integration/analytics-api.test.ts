@@ -1,4 +1,5 @@
 /** Against the built server: the analytics API's JSON and Arrow answers, the cell drill-down's reach, and the /leefgebieden page. */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import {
@@ -13,6 +14,8 @@ import {
 } from '../support/server';
 
 const ARROW = 'application/vnd.apache.arrow.stream';
+/** The public sample of version 1.1 of the export: 12 Zwolle cases (GM0193) with every new column. */
+const ZWOLLE = path.resolve('src/lib/server/ingest/fixtures/zwolle-2025-v11.csv');
 const db = freshDb('analytics-api');
 let server: RunningServer;
 const tokens: Record<string, string> = {};
@@ -21,6 +24,12 @@ let kwaliteitCookie = '';
 
 beforeAll(async () => {
 	importExport(db);
+	importExport(db, ZWOLLE);
+	tokens.zwolle = userWithToken(db, {
+		email: 'kt@zwolle.example',
+		role: 'kwaliteitsteam',
+		gemeente: ['GM0193']
+	});
 	tokens.kwaliteit = userWithToken(db, {
 		email: 'kt@leeuwarden.example',
 		role: 'kwaliteitsteam',
@@ -66,6 +75,107 @@ describe('GET /api/v1/counts', () => {
 		expect(table!.schema.fields.map((f) => f.name)).toEqual(['label', 'cases']);
 		expect(table!.schema.metadata.get('cases')).toBe('30');
 		expect(table!.toArray().map((row) => row.toJSON())).toEqual(json.counts);
+	});
+});
+
+describe('GET /api/v1/counts of the decisions (version 1.1)', () => {
+	type Counts = {
+		dimension: string;
+		counts: { label: string; cases: number | 'geheim' }[];
+		cases: number | 'geheim';
+	};
+	const counts = async (query: string, token: string) => {
+		const r = await request(server, `/api/v1/counts?${query}`, { token });
+		expect(r.status, r.text.slice(0, 200)).toBe(200);
+		return r.body as Counts;
+	};
+	const byLabel = (body: Counts) => Object.fromEntries(body.counts.map((c) => [c.label, c.cases]));
+
+	it('counts who decided in vocabulary order and the kaders as ja, nee, onbekend (the contract on the Zwolle sample)', async () => {
+		const who = await counts('dimension=besluit_door', tokens.zwolle);
+		// ZW-04, 09, 12 professional; ZW-02, 05 teamleider; ZW-01, 03 omo_functionaris; ZW-07 tafel; ZW-08 college.
+		expect(who.counts).toEqual([
+			{ label: 'professional', cases: 3 },
+			{ label: 'teamleider', cases: 2 },
+			{ label: 'omo_functionaris', cases: 2 },
+			{ label: 'tafel', cases: 1 },
+			{ label: 'college', cases: 1 }
+		]);
+		expect(who.cases).toBe(12);
+		const kaders = await counts('dimension=binnen_kaders', tokens.zwolle);
+		expect(kaders).toEqual({
+			dimension: 'binnen_kaders',
+			counts: [
+				{ label: 'ja', cases: 5 },
+				{ label: 'nee', cases: 4 },
+				{ label: 'onbekend', cases: 3 }
+			],
+			cases: 12
+		});
+		// Without vier_ogen: ZW-06, 10, 11; nee: ZW-03, 09.
+		expect(byLabel(await counts('dimension=vier_ogen', tokens.zwolle))).toEqual({
+			ja: 7,
+			nee: 2,
+			onbekend: 3
+		});
+		// A case counts under each of its instruments (ZW-03: voorschot and overbruggingsprocedure).
+		expect((await counts('dimension=instrument', tokens.zwolle)).counts).toEqual([
+			{ label: 'hardheidsclausule', cases: 1 },
+			{ label: 'voorschot', cases: 3 },
+			{ label: 'overbruggingsprocedure', cases: 1 },
+			{ label: 'kwijtschelding', cases: 2 },
+			{ label: 'coulance', cases: 1 },
+			{ label: 'urgentie', cases: 1 }
+		]);
+	});
+
+	it('takes the same filters, and answers the same counts as an Arrow stream', async () => {
+		// The open ZW-06 and ZW-10 and the withdrawn ZW-11 are the three without kaders.
+		const closed = await counts('dimension=binnen_kaders&status=afgerond', tokens.zwolle);
+		expect(closed).toMatchObject({
+			counts: [
+				{ label: 'ja', cases: 5 },
+				{ label: 'nee', cases: 4 }
+			],
+			cases: 9
+		});
+		const { response, table } = await arrow('/api/v1/counts?dimension=besluit_door', tokens.zwolle);
+		expect(response.headers.get('content-type')).toBe(ARROW);
+		expect(table!.schema.metadata.get('dimension')).toBe('besluit_door');
+		expect(table!.toArray().map((row) => row.toJSON())).toEqual(
+			(await counts('dimension=besluit_door', tokens.zwolle)).counts
+		);
+	});
+
+	it('counts nothing of another municipality: Leeuwarden has no decisions', async () => {
+		const who = await counts('dimension=besluit_door', tokens.kwaliteit);
+		expect(who).toEqual({ dimension: 'besluit_door', counts: [], cases: 30 });
+		const kaders = await counts('dimension=binnen_kaders', tokens.kwaliteit);
+		expect(kaders.counts).toEqual([{ label: 'onbekend', cases: 30 }]);
+	});
+
+	it('gives landelijk "geheim" for 1 to 7 cases, in JSON and in the Arrow stream', async () => {
+		const who = await counts('dimension=besluit_door&gemeente=GM0193', tokens.landelijk);
+		expect(who.counts.map((c) => c.cases)).toEqual(['geheim', 'geheim', 'geheim', 'geheim', 'geheim']);
+		// 12 cases, rounded to a multiple of 5.
+		expect(who.cases).toBe(10);
+		const kaders = await counts('dimension=binnen_kaders&gemeente=GM0193', tokens.landelijk);
+		expect(kaders.counts.map((c) => c.cases)).toEqual(['geheim', 'geheim', 'geheim']);
+		const { table } = await arrow('/api/v1/counts?dimension=besluit_door&gemeente=GM0193', tokens.landelijk);
+		expect(table!.toArray()[0].toJSON()).toEqual({ label: 'professional', cases: null, cases_geheim: true });
+		expect(table!.numRows).toBe(5);
+	});
+
+	it('refuses an unknown dimension with a Dutch message naming every dimension', async () => {
+		const r = await request(server, '/api/v1/counts?dimension=besluit', { token: tokens.zwolle });
+		expect(r.status).toBe(400);
+		expect(r.text).toContain(
+			'dimension is een van: leefgebieden, organisaties, ministeries, wetten, besluit_door, instrument, binnen_kaders, vier_ogen.'
+		);
+		// The co-occurrence matrix stays with the list dimensions.
+		expect(
+			(await request(server, '/api/v1/cooccurrence?dimension=besluit_door', { token: tokens.zwolle })).status
+		).toBe(400);
 	});
 });
 
@@ -158,5 +268,48 @@ describe('/leefgebieden', () => {
 			400
 		);
 		expect((await request(server, '/leefgebieden?cel=wonen', { cookie: kwaliteitCookie })).status).toBe(400);
+	});
+});
+
+describe('GET /api/v1/steps', () => {
+	const steps = async (query: string, token: string) => {
+		const r = await request(server, `/api/v1/steps${query}`, { token });
+		expect(r.status).toBe(200);
+		return (r.body as { steps: unknown[] }).steps;
+	};
+
+	it('gives reach and days per step of the Zwolle sample in ladder order', async () => {
+		// lokale_tafel: ZW-01 13-01 -> afgerond 20-01: 7 days; ZW-02 07-02 -> 17-02: 10; ZW-03 10-03 -> bestuurlijk 17-03: 7.
+		// maatwerkcoach: 7, 4, 7, 5, 12 (ZW-06 is open: its only step has no end).
+		expect(await steps('', tokens.zwolle)).toEqual([
+			{ step: 'team', reached: 2, medianDays: 2, p75Days: 2 },
+			{ step: 'maatwerkcoach', reached: 6, medianDays: 7, p75Days: 7 },
+			{ step: 'lokale_tafel', reached: 3, medianDays: 7, p75Days: 8.5 },
+			{ step: 'bestuurlijk', reached: 1, medianDays: 7, p75Days: 7 }
+		]);
+		expect(await steps('?route=Wijkteam%20Zuid', tokens.zwolle)).toEqual([
+			{ step: 'team', reached: 2, medianDays: 2, p75Days: 2 },
+			{ step: 'maatwerkcoach', reached: 2, medianDays: 8.5, p75Days: 10.25 }
+		]);
+	});
+
+	it('counts only cases in reach and refuses a gemeente outside it', async () => {
+		// The Leeuwarden sample is of version 1: no case has stappen.
+		expect(await steps('', tokens.kwaliteit)).toEqual([]);
+		expect(await steps('', tokens.college)).toEqual([]);
+		const outside = await request(server, '/api/v1/steps?gemeente=GM0080', { token: tokens.zwolle });
+		expect(outside.status).toBe(403);
+	});
+
+	it('gives landelijk "geheim" for reach from 1 to 7 and for quantiles of fewer than 8 spans', async () => {
+		const published = await steps('', tokens.landelijk);
+		expect(published).toHaveLength(4);
+		for (const step of published) {
+			expect(step).toMatchObject({ reached: 'geheim', medianDays: 'geheim', p75Days: 'geheim' });
+		}
+		const period = await request(server, '/api/v1/steps?from=2025-01-01&to=2025-02-10', {
+			token: tokens.landelijk
+		});
+		expect(period.status).toBe(400);
 	});
 });

@@ -88,6 +88,7 @@ const enc = encodeURIComponent;
 /** Per download view, what it needs beside the filters (the kwestie's id, the comparison's period). */
 const DOWNLOADS: Record<string, (ids: Ids) => string[]> = {
 	audit: () => ['', YEAR],
+	besluiten: () => FILTERS,
 	budget: () => FILTERS,
 	dashboard: () => FILTERS,
 	escalatie: () => FILTERS,
@@ -127,9 +128,15 @@ const ROUTES: Record<string, Plan> = {
 		...DIMENSIONS.flatMap((d) =>
 			SOME_FILTERS.map((f) => ({ path: `/api/v1/counts${q(f, `dimension=${d}`)}`, accept: ARROW }))
 		),
+		// The decision dimensions of version 1.1: counts only, no co-occurrence.
+		...['besluit_door', 'instrument', 'binnen_kaders', 'vier_ogen'].flatMap((d) => [
+			...withFilters('/api/v1/counts', FILTERS, `dimension=${d}`),
+			...SOME_FILTERS.map((f) => ({ path: `/api/v1/counts${q(f, `dimension=${d}`)}`, accept: ARROW }))
+		]),
 		'/api/v1/counts'
 	],
 	'/api/v1/health': () => ['/api/v1/health'],
+	'/api/v1/responses': () => withFilters('/api/v1/responses'),
 	'/api/v1/report': () => [
 		'/api/v1/report',
 		'/api/v1/report?period=2026-Q3',
@@ -144,9 +151,15 @@ const ROUTES: Record<string, Plan> = {
 		...SIGNAL_OPTIONS.flatMap((o) => withFilters('/api/v1/signals', SOME_FILTERS, o)),
 		`/api/v1/signals?threshold=1&route=${marker('A', 'route')}`
 	],
+	'/api/v1/solutions': () => SIGNAL_OPTIONS.flatMap((o) => withFilters('/api/v1/solutions', SOME_FILTERS, o)),
+	'/api/v1/steps': () => withFilters('/api/v1/steps'),
 	'/beheer': () => ['/beheer'],
 	'/beheer/audit': () => ['/beheer/audit', `/beheer/audit?${YEAR}`],
 	'/beheer/fondsen': () => ['/beheer/fondsen', `/beheer/fondsen?gemeente=${B}`],
+	'/beheer/maatwerkregister': () => [
+		'/beheer/maatwerkregister',
+		...[1, 2, 3, 4].map((id) => `/beheer/maatwerkregister?wijzig=${id}`)
+	],
 	'/beheer/pakketten': () => ['/beheer/pakketten'],
 	'/beheer/pakketten/pakket': () => [
 		`/beheer/pakketten/pakket?gemeente=${A}&period=2026`,
@@ -154,6 +167,7 @@ const ROUTES: Record<string, Plan> = {
 		`/beheer/pakketten/pakket?gemeente=${B}&period=2026-Q3`,
 		'/beheer/pakketten/pakket'
 	],
+	'/besluiten': () => withFilters('/besluiten'),
 	'/budget': () => withFilters('/budget'),
 	'/budget/casus/[id]': (ids) => both(ids.cases).map((id) => `/budget/casus/${id}`),
 	'/download/[view]': (ids) =>
@@ -166,6 +180,7 @@ const ROUTES: Record<string, Plan> = {
 	'/escalatie': () => withFilters('/escalatie'),
 	'/import': () => ['/import'],
 	'/import/[id]/problemen': (ids) => both(ids.imports).map((id) => `/import/${id}/problemen`),
+	'/import/sjabloon': () => ['/import/sjabloon', '/import/sjabloon?format=xlsx'],
 	'/kwesties/[id]': (ids) => both(ids.kwesties).map((id) => `/kwesties/${id}`),
 	'/kwesties/[id]/melding': (ids) =>
 		both(ids.kwesties).flatMap((id) => [`/kwesties/${id}/melding`, `/kwesties/${id}/melding?format=json`]),
@@ -209,7 +224,7 @@ const ROUTES: Record<string, Plan> = {
 };
 
 /** Addresses whose JSON holds counts of cases in `cases` fields and `matrix` cells. */
-const COUNT_ENDPOINTS = ['/api/v1/counts', '/api/v1/cooccurrence', '/api/v1/signals'];
+const COUNT_ENDPOINTS = ['/api/v1/counts', '/api/v1/cooccurrence', '/api/v1/signals', '/api/v1/solutions'];
 
 /** The registry's pages landelijk receives after disclosure control: their tables' count columns are checked. */
 const PROTECTED_PAGES = VIEWS.filter((view) => view.page && view.levels.protected === 'protected').map(
@@ -229,16 +244,21 @@ const NOT_VIEWS = [
 	'/api/v1/counts',
 	'/api/v1/health',
 	'/api/v1/report',
+	'/api/v1/responses',
 	'/api/v1/signals',
+	'/api/v1/solutions',
+	'/api/v1/steps',
 	'/beheer',
 	'/beheer/audit',
 	'/beheer/fondsen',
+	'/beheer/maatwerkregister',
 	'/beheer/pakketten',
 	'/beheer/pakketten/pakket',
 	'/budget/casus/[id]',
 	'/download/[view]',
 	'/import',
 	'/import/[id]/problemen',
+	'/import/sjabloon',
 	'/kwesties/[id]',
 	'/kwesties/[id]/melding',
 	'/login',
@@ -301,6 +321,28 @@ async function saveReport(cookie: string, gemeente: string, lessons: string): Pr
 	return Number(id);
 }
 
+/** The Maatwerkregister's marker of one side: a contact only that municipality's kwaliteitsteam and beheerder may read. */
+const contactMarker = (side: Side) => `MARKER-${side}-contact`;
+
+/** Adds a contact through the register's form as the given session. */
+async function addContact(cookie: string, side: Side): Promise<void> {
+	const r = await postForm(
+		server.url,
+		'/beheer/maatwerkregister?/toevoegen',
+		{
+			gemeente: GEMEENTE[side],
+			organisatie: 'UWV',
+			functie: 'Klantmanager',
+			contact: `${contactMarker(side)}@uwv.example`,
+			mandaat: '',
+			antwoordtermijn: '3'
+		},
+		cookie
+	);
+	if (r.status !== 200 || !(await r.text()).includes(contactMarker(side)))
+		throw new Error(`adding the contact of ${side} failed: HTTP ${r.status}\n${server.log().slice(-2000)}`);
+}
+
 async function writeNote(cookie: string, kwestie: number, note: string): Promise<void> {
 	const r = await postForm(server.url, `/kwesties/${kwestie}?/notitie`, { note }, cookie);
 	if (r.status !== 200)
@@ -342,6 +384,8 @@ beforeAll(async () => {
 	ids.reports.B.push(await saveReport(helper, B, `Wat we leren: ${marker('B', 'les')}`));
 	await writeNote(cookies.kwaliteitsteam, ids.kwesties.A[0], `Notitie ${marker('A', 'notitie')}`);
 	await writeNote(helper, ids.kwesties.B[0], `Notitie ${marker('B', 'notitie')}`);
+	await addContact(cookies.kwaliteitsteam, 'A');
+	await addContact(helper, 'B');
 });
 
 afterAll(async () => {
@@ -393,6 +437,9 @@ function smallCountsInTables(data: unknown): string[] {
 function forbiddenFor(role: RoleName): string[] {
 	const forbidden = new Set<string>();
 	if (role !== 'landelijk') for (const m of markersOf('B')) forbidden.add(m);
+	// The register is not a view of cases: no role reads another municipality's, and only these read their own.
+	forbidden.add(contactMarker('B'));
+	if (role !== 'beheerder' && role !== 'kwaliteitsteam') forbidden.add(contactMarker('A'));
 	if (role === 'college' || role === 'landelijk') {
 		for (const side of ['A', 'B'] as const)
 			for (const kind of CASE_FIELD_KINDS) forbidden.add(marker(side, kind));
@@ -411,7 +458,7 @@ interface Finding {
 async function sweep(role: RoleName): Promise<{ findings: Finding[]; seen: Set<string>; requests: number }> {
 	const cookie = cookies[role];
 	const forbidden = forbiddenFor(role);
-	const everyMarker = [...markersOf('A'), ...markersOf('B')];
+	const everyMarker = [...markersOf('A'), ...markersOf('B'), contactMarker('A'), contactMarker('B')];
 	const findings: Finding[] = [];
 	const seen = new Set<string>();
 	const statuses: string[] = [];
@@ -554,6 +601,8 @@ describe.each(ROLES)('as %s', (role) => {
 		expect(requests).toBeGreaterThan(100);
 		if (role === 'landelijk') expect([...seen]).toContain(marker('B', 'kwestie'));
 		else expect([...seen]).toContain(marker('A', 'kwestie'));
-		if (role === 'beheerder') expect([...seen].sort()).toEqual(markersOf('A').sort());
+		if (role === 'beheerder')
+			expect([...seen].sort()).toEqual([...markersOf('A'), contactMarker('A')].sort());
+		if (role === 'kwaliteitsteam') expect([...seen]).toContain(contactMarker('A'));
 	});
 });

@@ -62,7 +62,9 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /**
  * The export of one municipality: 12 cases in 2026 (three in its third quarter), a kwestie label six
  * times and a second one three times (signals), three unlabelled cases with the same summary
- * (suggestions), costs, savings and an advance from the marker fund (budget), two ladder steps.
+ * (suggestions), costs, savings and an advance from the marker fund (budget), two ladder steps, and the
+ * columns of version 1.1: decisions, dated steps, questions to partners (unanswered on open cases) and
+ * posts of avoided costs.
  */
 export function markedExport(side: Side): string {
 	const start = Date.UTC(2026, 0, 5);
@@ -99,7 +101,18 @@ export function markedExport(side: Side): string {
 			terug_van: i % 4 === 0 ? 'Belastingdienst' : undefined,
 			terugbetaald: i % 4 === 0 ? '50,00' : undefined,
 			baten_bij: 'gemeente|woningcorporatie',
-			samenvatting
+			samenvatting,
+			besluit_door: i % 4 === 0 ? 'maatwerkloket' : i % 2 === 0 ? 'omo_functionaris' : 'tafel',
+			binnen_kaders: i % 3 === 0 ? 'nee' : 'ja',
+			instrument: i % 3 === 0 ? 'voorschot|hardheidsclausule' : 'coulance',
+			vier_ogen: i % 5 === 0 ? undefined : i % 2 === 0 ? 'ja' : 'nee',
+			stappen: [
+				`team@${isoDay(opened)}`,
+				`lokale_tafel@${isoDay(opened + 5 * DAY_MS)}`,
+				...(i % 4 === 0 ? [`maatwerkloket@${isoDay(opened + 10 * DAY_MS)}`] : [])
+			].join('|'),
+			reacties: `UWV@${isoDay(opened + DAY_MS)}/${closed ? isoDay(opened + 4 * DAY_MS) : ''}|SVB@${isoDay(opened + DAY_MS)}/${isoDay(opened + 2 * DAY_MS)}`,
+			vermeden_posten: 'uithuiszetting|maatschappelijke_opvang_maand*2'
 		});
 	}
 	return csvText(rows);

@@ -35,6 +35,18 @@ export function isStatus(value: string): value is KwestieStatus {
 	return (KWESTIE_STATUSES as readonly string[]).includes(value);
 }
 
+/**
+ * A recurring problem (knelpunt), or a recurring solution proposed as a standing mandate or beleidsregel
+ * (structurele_oplossing, key `oplossing:` + the folded solution label). Both follow the same workflow.
+ */
+export const KWESTIE_KINDS = ['knelpunt', 'structurele_oplossing'] as const;
+export type KwestieKind = (typeof KWESTIE_KINDS)[number];
+
+export const KIND_NAMES: Record<KwestieKind, string> = {
+	knelpunt: 'Knelpunt: een probleem dat terugkomt',
+	structurele_oplossing: 'Structurele oplossing: voorstel voor een vast mandaat of beleidsregel'
+};
+
 /** A kwestie as lists show it. */
 export interface KwestieSummary {
 	id: number;
@@ -42,6 +54,7 @@ export interface KwestieSummary {
 	scope: string;
 	key: string;
 	label: string;
+	kind: KwestieKind;
 	status: KwestieStatus;
 	owner: string | null;
 	urgency: Urgency | null;
@@ -79,6 +92,28 @@ export interface SignalListRow {
 	leefgebieden: string[];
 	wetten: string[];
 	organisaties: string[];
+}
+
+/** A recurring solution as the list on /signalen shows it. */
+export interface SolutionListRow {
+	/** The label as most of its cases write it. */
+	oplossing: string;
+	/** The folded label the cases are grouped on. */
+	key: string;
+	/** `geheim` where disclosure control hides it (landelijk). */
+	cases: number | 'geheim';
+	gemeenten: number;
+	/** `YYYY-MM-DD`, or `YYYY-MM` for roles without case access. */
+	first: string;
+	last: string;
+	/** Instrument names, in vocabulary order. */
+	instrumenten: string[];
+	outsideKaders: number | 'geheim';
+	/**
+	 * Per municipality of the user's reach: its structural-solution kwestie where one exists and the user
+	 * may read it, and whether the user may open one.
+	 */
+	kwesties: { gemeente: string; naam: string; id: number | null; mayOpen: boolean }[];
 }
 
 /** A note of the kwaliteitsteam or a comment of beleid. */

@@ -51,6 +51,8 @@ export interface Capabilities {
 	compare: boolean;
 	/** Opting the municipalities of one's reach in to /vergelijking; who may opt in compares only once opted in. */
 	choosePeers: boolean;
+	/** Reading and keeping the Maatwerkregister (staff contacts at partners, their mandate and promised answer time). */
+	contactRegister: boolean;
 }
 
 const CAPABILITIES: Record<Role, Capabilities> = {
@@ -70,7 +72,8 @@ const CAPABILITIES: Record<Role, Capabilities> = {
 		nationalPackages: true,
 		registerPackageKeys: true,
 		compare: true,
-		choosePeers: true
+		choosePeers: true,
+		contactRegister: true
 	},
 	kwaliteitsteam: {
 		caseLevel: true,
@@ -88,7 +91,8 @@ const CAPABILITIES: Record<Role, Capabilities> = {
 		nationalPackages: false,
 		registerPackageKeys: false,
 		compare: false,
-		choosePeers: false
+		choosePeers: false,
+		contactRegister: true
 	},
 	beleid: {
 		caseLevel: true,
@@ -106,7 +110,8 @@ const CAPABILITIES: Record<Role, Capabilities> = {
 		nationalPackages: false,
 		registerPackageKeys: false,
 		compare: false,
-		choosePeers: false
+		choosePeers: false,
+		contactRegister: false
 	},
 	college: {
 		caseLevel: false,
@@ -124,7 +129,8 @@ const CAPABILITIES: Record<Role, Capabilities> = {
 		nationalPackages: false,
 		registerPackageKeys: false,
 		compare: false,
-		choosePeers: false
+		choosePeers: false,
+		contactRegister: false
 	},
 	landelijk: {
 		caseLevel: false,
@@ -142,7 +148,8 @@ const CAPABILITIES: Record<Role, Capabilities> = {
 		nationalPackages: true,
 		registerPackageKeys: false,
 		compare: true,
-		choosePeers: false
+		choosePeers: false,
+		contactRegister: false
 	}
 };
 

@@ -10,7 +10,9 @@ export const VIEW_TABLES = {
 		'organisaties-landelijk',
 		'organisaties-matrix',
 		'organisaties-ministeries',
-		'organisaties-ministeries-matrix'
+		'organisaties-ministeries-matrix',
+		'organisaties-ministeries-per-casus',
+		'organisaties-reactietijden'
 	],
 	wetten: [
 		'wetten-wetten',
@@ -18,7 +20,9 @@ export const VIEW_TABLES = {
 		'wetten-knelpunten',
 		'wetten-wet-niveau',
 		'wetten-wet-leefgebied',
-		'wetten-artikelen'
+		'wetten-artikelen',
+		'wetten-knelpunten-kwartalen',
+		'wetten-wetten-kwartalen'
 	],
 	escalatie: [
 		'escalatie-treden',
@@ -26,7 +30,17 @@ export const VIEW_TABLES = {
 		'escalatie-doorlooptijd',
 		'escalatie-doorlooptijd-jaren',
 		'escalatie-doorlooptijd-trede-jaar',
-		'escalatie-open-leeftijd'
+		'escalatie-open-leeftijd',
+		'escalatie-tijd-per-trede',
+		'escalatie-trede-route',
+		'escalatie-trede-jaar'
+	],
+	besluiten: [
+		'besluiten-niveau-trede',
+		'besluiten-kaders-niveau',
+		'besluiten-instrumenten',
+		'besluiten-wetten',
+		'besluiten-vier-ogen'
 	],
 	budget: [
 		'budget-fondsen',
@@ -39,7 +53,7 @@ export const VIEW_TABLES = {
 		'budget-monitoring',
 		'budget-voorschotten'
 	],
-	signalen: ['signalen-lijst'],
+	signalen: ['signalen-lijst', 'signalen-oplossingen'],
 	kwestie: [
 		'kwestie-kwartalen',
 		'kwestie-wetten',

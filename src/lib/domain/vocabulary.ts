@@ -7,7 +7,13 @@ export const LIST_DIMENSIONS = ['leefgebieden', 'organisaties', 'ministeries', '
 export type ListDimension = (typeof LIST_DIMENSIONS)[number];
 
 /** Every code list of the export format. */
-export const DIMENSIONS = [...LIST_DIMENSIONS, 'knelpunten', 'escalatie'] as const;
+export const DIMENSIONS = [
+	...LIST_DIMENSIONS,
+	'knelpunten',
+	'escalatie',
+	'besluitniveaus',
+	'instrumenten'
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
@@ -16,7 +22,9 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 	ministeries: 'Ministeries',
 	wetten: 'Wetten',
 	knelpunten: 'Knelpunten',
-	escalatie: 'Escalatietreden'
+	escalatie: 'Escalatietreden',
+	besluitniveaus: 'Besluitniveaus',
+	instrumenten: 'Instrumenten'
 };
 
 export interface VocabularyEntry {
@@ -93,7 +101,8 @@ const DETAIL_COLUMN: Partial<Record<Dimension, string>> = {
 	organisaties: 'soort',
 	wetten: 'ministerie',
 	knelpunten: 'niveau',
-	escalatie: 'trede'
+	escalatie: 'trede',
+	besluitniveaus: 'niveau'
 };
 
 /** Reads one vocabulary file (`code,naam,…,synoniemen`); knelpunten and escalatie name theirs differently. */
@@ -104,8 +113,11 @@ export function parseVocabulary(dimension: Dimension, csv: string): Vocabulary {
 			code: row.code,
 			naam: row.naam || row.omschrijving || row.code,
 			position,
-			synoniemen: (row.synoniemen ?? '')
-				.split('|')
+			synoniemen: [
+				...(row.synoniemen ?? '').split('|'),
+				// A step of the ladder may be named by its number (stappen in version 1.1 of the export).
+				...(dimension === 'escalatie' ? [row.trede ?? ''] : [])
+			]
 				.map((s) => s.trim())
 				.filter(Boolean),
 			detail: detailColumn ? row[detailColumn] || undefined : undefined

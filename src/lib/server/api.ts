@@ -3,6 +3,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import type { CaseFilter } from '$lib/domain/filters';
 import type { SessionUser } from '$lib/domain/roles';
 import { LIST_DIMENSIONS, type ListDimension } from '$lib/domain/vocabulary';
+import { COUNT_DIMENSIONS, type CountDimension } from './analytics/counts';
 import { parseFilter } from './analytics/filter';
 import { audience } from './disclosure/audience';
 
@@ -25,4 +26,13 @@ export function apiDimension(url: URL): ListDimension {
 		error(400, `dimension is een van: ${LIST_DIMENSIONS.join(', ')}.`);
 	}
 	return value as ListDimension;
+}
+
+/** The dimension of `GET /api/v1/counts`: a list dimension or a decision column of version 1.1. */
+export function apiCountDimension(url: URL): CountDimension {
+	const value = url.searchParams.get('dimension') ?? '';
+	if (!(COUNT_DIMENSIONS as readonly string[]).includes(value)) {
+		error(400, `dimension is een van: ${COUNT_DIMENSIONS.join(', ')}.`);
+	}
+	return value as CountDimension;
 }

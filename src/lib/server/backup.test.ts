@@ -10,6 +10,7 @@ import { openStore, type Database } from './db';
 import { backupDatabase, pruneBackups, readBackupMeta, restoreDatabase } from './backup';
 import { manualBackup, ManualBackupRefused, manualBackupState } from './manual-backup';
 import { fillDemo } from '../../../scripts/demo/fill';
+import { addContact } from './partners/contacts';
 
 let dir: string;
 let source: Database;
@@ -33,6 +34,9 @@ beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-'));
 	source = await openStore(path.join(dir, 'bron.duckdb'));
 	await fillDemo(source, { cases: 400, seed: 3, endDate: '2026-11-23' });
+	// The Maatwerkregister holds staff contacts a restore must bring back too.
+	const contact = { gemeente: 'GM0080', organisatie: 'UWV', functie: 'Regieteam', mandaat: null };
+	await addContact(source, { ...contact, contact: 'regieteam@uwv.example', antwoordtermijn: 3 }, 'test');
 }, 120_000);
 
 afterAll(() => {
@@ -49,6 +53,7 @@ describe('backup and restore', () => {
 		);
 		expect(path.basename(backup)).toBe('backup-20261123T100000Z');
 		expect(meta.tables.cases).toBe(400);
+		expect(meta.tables.contacts).toBeGreaterThan(0);
 		expect(meta.schemaVersion).toBeGreaterThanOrEqual(2);
 		expect(fs.readdirSync(backup)).toEqual(
 			expect.arrayContaining(['schema.sql', 'load.sql', 'cases.parquet', 'portal-backup.json'])

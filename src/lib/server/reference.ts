@@ -17,7 +17,9 @@ const VOCABULARY_FILES: Record<Dimension, string> = {
 	ministeries: 'ministeries.csv',
 	wetten: 'wetten.csv',
 	knelpunten: 'knelpunten.csv',
-	escalatie: 'escalatie.csv'
+	escalatie: 'escalatie.csv',
+	besluitniveaus: 'besluitniveaus.csv',
+	instrumenten: 'instrumenten.csv'
 };
 
 let cached: { dir: string; reference: Reference } | undefined;

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { NAV_ITEMS, navFor } from './navigation';
 
-const ANALYSIS = ['/', '/leefgebieden', '/organisaties', '/wetten', '/escalatie', '/budget', '/signalen'];
+const ANALYSIS = [
+	'/',
+	'/leefgebieden',
+	'/organisaties',
+	'/wetten',
+	'/escalatie',
+	'/besluiten',
+	'/budget',
+	'/signalen'
+];
 
 describe('navFor', () => {
 	it('gives each role exactly its menu, in order', () => {
@@ -11,9 +20,15 @@ describe('navFor', () => {
 			'/rapportage',
 			'/vergelijking',
 			'/import',
+			'/beheer/maatwerkregister',
 			'/beheer'
 		]);
-		expect(navFor('kwaliteitsteam').map((i) => i.href)).toEqual([...ANALYSIS, '/rapportage', '/import']);
+		expect(navFor('kwaliteitsteam').map((i) => i.href)).toEqual([
+			...ANALYSIS,
+			'/rapportage',
+			'/import',
+			'/beheer/maatwerkregister'
+		]);
 		expect(navFor('beleid').map((i) => i.href)).toEqual([...ANALYSIS, '/rapportage']);
 		expect(navFor('college').map((i) => i.href)).toEqual([...ANALYSIS, '/rapportage']);
 		expect(navFor('landelijk').map((i) => i.href)).toEqual([...ANALYSIS, '/vergelijking']);
@@ -26,11 +41,13 @@ describe('navFor', () => {
 			'Organisaties & ministeries',
 			'Wetten',
 			'Escalatie',
+			'Besluiten',
 			'Budget',
 			'Signalen',
 			'Rapportage',
 			'Vergelijking',
 			'Import',
+			'Maatwerkregister',
 			'Beheer'
 		]);
 	});

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/rapportage', label: 'Rapportage', capability: 'readReports' },
 	{ href: '/vergelijking', label: 'Vergelijking', capability: 'compare' },
 	{ href: '/import', label: 'Import', capability: 'import' },
+	{ href: '/beheer/maatwerkregister', label: 'Maatwerkregister', capability: 'contactRegister' },
 	{ href: '/beheer', label: 'Beheer', capability: 'manageUsers' }
 ];
 

@@ -61,3 +61,32 @@ describe('FilterBar for other roles', () => {
 		expect(body).not.toContain('name="periode"');
 	});
 });
+
+describe('FilterBar preset of completed cases', () => {
+	const preset = (body: string) => /<a[^>]*>Alleen afgeronde casussen<\/a>/.exec(body)?.[0] ?? '';
+
+	beforeEach(() => {
+		state.page.data = { audience: 'cases' };
+	});
+
+	it('is a plain link to the same filter with status=afgerond, not marked active without it', () => {
+		const body = bar({ gemeente: 'GM0193', from: '2025-01-01' });
+		const link = preset(body);
+		expect(link).toContain('href="?from=2025-01-01&amp;gemeente=GM0193&amp;status=afgerond"');
+		expect(link).not.toContain('aria-current');
+		expect(body).not.toContain('Alle statussen');
+	});
+
+	it('shows itself active under status=afgerond and offers all statuses back, keeping the other filters', () => {
+		const body = bar({ gemeente: 'GM0193', status: 'afgerond' });
+		expect(preset(body)).toContain('aria-current="true"');
+		expect(body).toMatch(/<a[^>]*href="\?gemeente=GM0193"[^>]*>Alle statussen<\/a>/);
+	});
+
+	it('replaces another status', () => {
+		const body = bar({ status: 'open' });
+		expect(preset(body)).toContain('href="?status=afgerond"');
+		expect(preset(body)).not.toContain('aria-current');
+		expect(body).toMatch(/<a[^>]*href="\?"[^>]*>Alle statussen<\/a>/);
+	});
+});

@@ -11,6 +11,8 @@ import {
 	type Store
 } from '../ingest/fixtures/helpers';
 import { escalatieView, type EscalatieView, type StepFigures } from './escalatie';
+import { escalatie } from '../views/registry';
+import { showView } from '../views/show';
 
 const LEEUWARDEN: Reach = { all: false, gemeenten: ['GM0080'] };
 const ALL: Reach = { all: true };
@@ -271,8 +273,78 @@ describe('escalatieView', () => {
 			'escalatie-doorlooptijd',
 			'escalatie-doorlooptijd-jaren',
 			'escalatie-doorlooptijd-trede-jaar',
-			'escalatie-open-leeftijd'
+			'escalatie-open-leeftijd',
+			'escalatie-tijd-per-trede',
+			'escalatie-trede-route',
+			'escalatie-trede-jaar'
 		]);
+	});
+});
+
+describe('escalatieView on the ladder in time', () => {
+	let store: Store;
+	afterEach(() => closeTempStore(store));
+
+	it('adds the highest step per route and per year of aanmelding, and the time per step from stappen', async () => {
+		store = await openTempStore();
+		const rows = FIXTURE.map((row) =>
+			row.casus_id === 'L1'
+				? { ...row, route: 'Casusteam', stappen: 'maatwerkcoach@01-01-2024|lokale_tafel@04-01-2024' }
+				: row
+		);
+		expect((await importRows(store, rows)).status).toBe('imported');
+		const view = await escalatieView(store.db, LEEUWARDEN, filter(), AS_OF);
+		// L1: 3 days at maatwerkcoach, then 7 to its afronding on 11-01-2024.
+		expect(view.times).toEqual([
+			{ step: 'maatwerkcoach', reached: 1, spans: 1, medianDays: 3, p75Days: 3 },
+			{ step: 'lokale_tafel', reached: 1, spans: 1, medianDays: 7, p75Days: 7 }
+		]);
+		expect(view.mix.steps.map((s) => s.step)).toEqual(['maatwerkcoach', 'lokale_tafel', null]);
+		expect(view.mix.routes).toEqual([
+			{ label: 'Casusteam', cases: [0, 1, 0], total: 1, shares: [0, 100, 0] },
+			{ label: 'Zonder route', cases: [3, 7, 2], total: 12, shares: [25, 58, 17] }
+		]);
+		expect(view.mix.years).toEqual([
+			{ label: '2024', cases: [2, 5, 1], total: 8, shares: [25, 63, 12] },
+			{ label: '2025', cases: [1, 2, 1], total: 4, shares: [25, 50, 25] },
+			{ label: '2026', cases: [0, 1, 0], total: 1, shares: [0, 100, 0] }
+		]);
+		const table = view.tables.find((t) => t.id === 'escalatie-trede-jaar')!;
+		expect(table.rows[0]).toEqual({
+			jaar: '2024',
+			'trede-maatwerkcoach': 2,
+			'trede-lokale_tafel': 5,
+			'trede-geen': 1,
+			totaal: 8
+		});
+	});
+});
+
+describe('the escalatie view for landelijk', () => {
+	let store: Store;
+	afterEach(() => closeTempStore(store));
+
+	it('offers the time per step and the mix per year after disclosure control, never the mix per route', async () => {
+		store = await openTempStore();
+		const rows = FIXTURE.map((row) => ({ ...row, route: `Wijkteam ${row.casus_id}` }));
+		expect((await importRows(store, rows)).status).toBe('imported');
+		const context = (role: 'landelijk' | 'college') => ({
+			db: store.db,
+			user: { id: 1, email: `${role}@example.nl`, role, reach: role === 'landelijk' ? ALL : LEEUWARDEN },
+			filter: filter(),
+			params: new URLSearchParams(),
+			today: AS_OF
+		});
+		const shown = await showView(escalatie, context('landelijk'));
+		const ids = shown.tables.map((t) => t.id);
+		expect(ids).toContain('escalatie-tijd-per-trede');
+		expect(ids).toContain('escalatie-trede-jaar');
+		expect(ids).not.toContain('escalatie-trede-route');
+		const years = shown.tables.find((t) => t.id === 'escalatie-trede-jaar')!;
+		// 2024: 2 at maatwerkcoach, 5 at lokale_tafel, 1 without a step (U1 of Utrecht makes 6): all small.
+		expect(years.rows[0]).toMatchObject({ jaar: '2024', 'trede-maatwerkcoach': 'geheim', totaal: 10 });
+		const college = await showView(escalatie, context('college'));
+		expect(college.tables.map((t) => t.id)).toContain('escalatie-trede-route');
 	});
 });
 

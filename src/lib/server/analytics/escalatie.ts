@@ -1,4 +1,4 @@
-/** The escalatie view: on which step of the ladder cases end and are solved, their outcome, lead times and the age of open cases. */
+/** The escalatie view: on which step of the ladder cases end and are solved, their outcome, lead times, the age of open cases and the time spent per step. */
 import type { CaseFilter } from '$lib/domain/filters';
 import { OUTCOME_LABELS } from '$lib/domain/filters';
 import { formatDate } from '$lib/domain/format';
@@ -8,6 +8,15 @@ import type { Database } from '../db';
 import { reference } from '../reference';
 import { CASE_SCOPE, scopeParams } from './filter';
 import { quartilesOf } from './quartiles';
+import {
+	ladderTables,
+	stepMix,
+	stepName,
+	stepTimes,
+	type StepMix,
+	type StepName,
+	type StepTime
+} from './steps';
 import { memoUntilWrite, viewKey } from '../db/memo';
 
 /**
@@ -95,6 +104,10 @@ export interface EscalatieView {
 	total: StepFigures;
 	/** Lead times per year of afronding, oldest first. */
 	years: YearLeadTime[];
+	/** Days spent per step, from `stappen`, in trede order. */
+	times: StepTime[];
+	/** The highest step per route and per year of aanmelding. */
+	mix: StepMix;
 	afloop: { key: Afloop; label: string }[];
 	buckets: readonly { key: string; label: string }[];
 	tables: DataTable[];
@@ -222,8 +235,6 @@ function rollUp(cells: Cell[], leads: LeadCount[]): Row | undefined {
 	return row;
 }
 
-const NO_STEP = 'Geen trede vastgelegd';
-
 function leadTimeOf(row: Row | undefined): LeadTime {
 	const quartiles = row?.quartiles ?? [null, null, null];
 	return {
@@ -235,20 +246,6 @@ function leadTimeOf(row: Row | undefined): LeadTime {
 		max: row?.lead_max ?? null,
 		buckets: BUCKETS.map((_, i) => row?.[`lead_${i}`] ?? 0)
 	};
-}
-
-interface StepName {
-	step: string | null;
-	label: string;
-	description: string;
-}
-
-function stepName(step: string | null): StepName {
-	if (step === null)
-		return { step, label: NO_STEP, description: 'Bij de casus is geen hoogste trede vastgelegd.' };
-	const entry = reference().vocabularies.escalatie.get(step);
-	if (!entry) return { step, label: step, description: step };
-	return { step, label: `${entry.detail}. ${entry.naam.split(/[,:]/)[0]}`, description: entry.naam };
 }
 
 const ALL_STEPS: StepName = {
@@ -286,9 +283,11 @@ async function computeEscalatieView(
 	asOf: string
 ): Promise<EscalatieView> {
 	const params = scopeParams(reach, filter);
-	const [cells, leads] = await Promise.all([
+	const [cells, leads, times, mix] = await Promise.all([
 		db.all<Cell>(CELLS_SQL, { ...params, as_of: asOf }),
-		db.all<LeadCount>(LEADS_SQL, params)
+		db.all<LeadCount>(LEADS_SQL, params),
+		stepTimes(db, reach, filter),
+		stepMix(db, reach, filter)
 	]);
 	/** The cells and lead counts of one step and, if given, one year of afronding, added up. */
 	const level = (step: string | null | undefined, year?: number) => {
@@ -326,9 +325,11 @@ async function computeEscalatieView(
 		steps,
 		total,
 		years,
+		times,
+		mix,
 		afloop,
 		buckets: BUCKETS,
-		tables: escalatieTables(steps, total, years, asOf)
+		tables: [...escalatieTables(steps, total, years, asOf), ...ladderTables(times, mix)]
 	};
 }
 

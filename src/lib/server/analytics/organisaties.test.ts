@@ -6,7 +6,7 @@ import { caseRow, closeTempStore, importRows, openTempStore, type Store } from '
 import { reference } from '../reference';
 import { countsByLabel } from './counts';
 import { cooccurrence } from './cooccurrence';
-import { casesBySoort, nationalAgencies, organisatiesView } from './organisaties';
+import { casesBySoort, ministriesPerCase, nationalAgencies, organisatiesView } from './organisaties';
 
 const ALL: Reach = { all: true };
 const LEEUWARDEN: Reach = { all: false, gemeenten: ['GM0080'] };
@@ -42,6 +42,29 @@ describe('nationalAgencies and casesBySoort', () => {
 	});
 });
 
+describe('ministriesPerCase', () => {
+	it('counts cases per number of ministries, four or more in one bucket, as the Stimulansz analysis did', () => {
+		const ministeries = reference().vocabularies.ministeries;
+		const mask = (...codes: string[]) => ministeries.mask(codes);
+		expect(
+			ministriesPerCase([
+				{ mask: 0n, cases: 40 },
+				{ mask: mask('SZW'), cases: 20 },
+				{ mask: mask('SZW', 'FIN'), cases: 14 },
+				{ mask: mask('VWS', 'JenV'), cases: 10 },
+				{ mask: mask('SZW', 'FIN', 'VWS'), cases: 6 },
+				{ mask: mask('SZW', 'FIN', 'VWS', 'JenV'), cases: 1 }
+			])
+		).toEqual([
+			{ ministries: '0', cases: 40 },
+			{ ministries: '1', cases: 20 },
+			{ ministries: '2', cases: 24 },
+			{ ministries: '3', cases: 6 },
+			{ ministries: '4+', cases: 1 }
+		]);
+	});
+});
+
 describe('organisatiesView', () => {
 	let store: Store;
 
@@ -59,7 +82,8 @@ describe('organisatiesView', () => {
 			caseRow('O2', {
 				aangemeld_op: '2024-05-05',
 				organisaties: 'Toeslagen|UWV|SVB|corporatie',
-				ministeries: 'sociale zaken'
+				ministeries: 'sociale zaken',
+				reacties: 'UWV@10-05-2024/14-05-2024|SVB@13-05-2024/'
 			}),
 			caseRow('O3', {
 				aangemeld_op: '2025-02-01',
@@ -94,7 +118,8 @@ describe('organisatiesView', () => {
 				gemeente: 'GM0344',
 				aangemeld_op: '2025-01-01',
 				organisaties: 'IND|UWV|Belastingdienst',
-				ministeries: 'JenV'
+				ministeries: 'JenV',
+				reacties: 'UWV@02-01-2025/'
 			})
 		]);
 		expect(result.status).toBe('imported');
@@ -254,9 +279,66 @@ describe('organisatiesView', () => {
 			'organisaties-landelijk',
 			'organisaties-matrix',
 			'organisaties-ministeries',
-			'organisaties-ministeries-matrix'
+			'organisaties-ministeries-matrix',
+			'organisaties-ministeries-per-casus',
+			'organisaties-reactietijden'
 		]);
 		expect(empty.tables.find((t) => t.id === 'organisaties-matrix')!.rows).toEqual([]);
+		expect(empty.responses).toEqual([]);
+		expect(empty.ministriesPerCase.map((m) => m.cases)).toEqual([0, 0, 0, 0, 0]);
+	});
+
+	it('counts ministries per case within the filter and reach', async () => {
+		const view = await organisatiesView(store.db, LEEUWARDEN, filter(), 'single');
+		// O1 two, O2 one, O3 one, O4 none, O5 one, O6 two.
+		expect(view.tables.find((t) => t.id === 'organisaties-ministeries-per-casus')!.rows).toEqual([
+			{ aantal: '0', casussen: 1 },
+			{ aantal: '1', casussen: 3 },
+			{ aantal: '2', casussen: 2 },
+			{ aantal: '3', casussen: 0 },
+			{ aantal: '4 of meer', casussen: 0 }
+		]);
+		const all = await organisatiesView(store.db, ALL, filter(), 'single');
+		expect(all.ministriesPerCase[1].cases).toBe(4);
+	});
+
+	it("holds partners' answer times against the promise, counted to the day asked for", async () => {
+		// O2 asked UWV on Friday 10 May 2024 (answered Tuesday the 14th: 2 working days) and SVB on the
+		// 13th, unanswered; U1 (Utrecht) asked UWV and never heard back.
+		const early = await organisatiesView(store.db, LEEUWARDEN, filter(), 'single', '2024-05-15');
+		expect(early.responses).toEqual([
+			{
+				organisation: 'SVB',
+				asked: 1,
+				answered: 0,
+				medianWorkingDays: null,
+				withinPromise: 0,
+				promiseDays: 2,
+				openPastPromise: 0
+			},
+			{
+				organisation: 'UWV',
+				asked: 1,
+				answered: 1,
+				medianWorkingDays: 2,
+				withinPromise: 1,
+				promiseDays: 2,
+				openPastPromise: 0
+			}
+		]);
+		const later = await organisatiesView(store.db, LEEUWARDEN, filter(), 'single', '2024-05-16');
+		expect(later.responses[0].openPastPromise).toBe(1);
+		expect(later.tables.find((t) => t.id === 'organisaties-reactietijden')!.rows[0]).toEqual({
+			organisatie: 'Sociale Verzekeringsbank',
+			gevraagd: 1,
+			beantwoord: 0,
+			mediaan: null,
+			binnen: 0,
+			termijn: 2,
+			open: 1
+		});
+		const all = await organisatiesView(store.db, ALL, filter(), 'single', '2024-05-16');
+		expect(all.responses.find((r) => r.organisation === 'UWV')?.asked).toBe(2);
 	});
 
 	it('names agencies and ministries by acronym in charts and by full name in tables', async () => {

@@ -1,4 +1,4 @@
-/** The organisaties & ministeries view: involvement, both co-occurrence matrices and the national agencies per case, with their tables. */
+/** The organisaties & ministeries view: involvement, both co-occurrence matrices, national agencies and ministries per case, and partners' answer times, with their tables. */
 import type { CaseFilter } from '$lib/domain/filters';
 import type { Reach } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
@@ -9,6 +9,8 @@ import { CASE_SCOPE, scopeParams } from './filter';
 import { MASK_COLUMN, type CountsResult, type MaskCount } from './counts';
 import { expandMatrix, type Cooccurrence, type Diagonal } from './cooccurrence';
 import { memoUntilWrite, viewKey } from '../db/memo';
+import { todayInAmsterdam } from '../kwesties/signals';
+import { partnerResponses, responsesTable, type OrganisationResponses } from '../partners/responses';
 
 /** The `soort` of organisaties.csv that marks a national agency (Belastingdienst, UWV, SVB, …). */
 export const LANDELIJKE_UITVOERDER = 'landelijke uitvoerder';
@@ -28,6 +30,10 @@ export interface NationalAgencies {
 	perCase: { agencies: AgencyBucket; cases: number }[];
 }
 
+/** Buckets of ministries per case; the last one holds four or more. */
+export const MINISTRY_BUCKETS = ['0', '1', '2', '3', '4+'] as const;
+export type MinistryBucket = (typeof MINISTRY_BUCKETS)[number];
+
 export interface OrganisatiesView {
 	/** Cases the filter selects. */
 	cases: number;
@@ -36,6 +42,10 @@ export interface OrganisatiesView {
 	organisaties: Cooccurrence;
 	ministeries: Cooccurrence;
 	national: NationalAgencies;
+	/** Cases per number of ministries named, every bucket present. */
+	ministriesPerCase: { ministries: MinistryBucket; cases: number }[];
+	/** The questions to partners and their answer times, per organisation asked (vocabulary order). */
+	responses: OrganisationResponses[];
 	/** Cases naming at least one organisation of each soort, in order of first appearance in the vocabulary. */
 	bySoort: { soort: string; cases: number }[];
 	/** Full display names by code. */
@@ -109,6 +119,14 @@ export function nationalAgencies(groups: MaskCount[], vocabulary: Vocabulary): N
 	};
 }
 
+/** Pure: cases per number of ministries named, from per-mask counts of the ministeries dimension. */
+export function ministriesPerCase(groups: MaskCount[]): { ministries: MinistryBucket; cases: number }[] {
+	const counts: number[] = MINISTRY_BUCKETS.map(() => 0);
+	for (const { mask, cases } of groups)
+		counts[Math.min(bitCount(mask), MINISTRY_BUCKETS.length - 1)] += cases;
+	return MINISTRY_BUCKETS.map((ministries, i) => ({ ministries, cases: counts[i] }));
+}
+
 /** Pure: cases naming at least one organisation of each soort (a case counts once per soort). */
 export function casesBySoort(
 	groups: MaskCount[],
@@ -149,10 +167,15 @@ async function computeOrganisatiesView(
 	db: Database,
 	reach: Reach,
 	filter: CaseFilter,
-	diagonal: Diagonal
+	diagonal: Diagonal,
+	today: string
 ): Promise<OrganisatiesView> {
 	const { vocabularies } = reference();
-	const pairs = await maskPairs(db, reach, filter);
+	const [pairs, responses] = await Promise.all([
+		maskPairs(db, reach, filter),
+		partnerResponses(db, reach, filter, today)
+	]);
+	const ministerieGroups = foldMasks(pairs, 'ministeries');
 	const organisatieGroups = foldMasks(pairs, 'organisaties');
 	const organisaties: Cooccurrence = {
 		dimension: 'organisaties',
@@ -162,7 +185,7 @@ async function computeOrganisatiesView(
 	const ministeries: Cooccurrence = {
 		dimension: 'ministeries',
 		diagonal,
-		...expandMatrix(foldMasks(pairs, 'ministeries'), vocabularies.ministeries.entries, diagonal)
+		...expandMatrix(ministerieGroups, vocabularies.ministeries.entries, diagonal)
 	};
 	const fullNames = (vocabulary: Vocabulary) =>
 		Object.fromEntries(vocabulary.entries.map((e) => [e.code, e.naam]));
@@ -172,6 +195,8 @@ async function computeOrganisatiesView(
 		organisaties,
 		ministeries,
 		national: nationalAgencies(organisatieGroups, vocabularies.organisaties),
+		ministriesPerCase: ministriesPerCase(ministerieGroups),
+		responses,
 		bySoort: casesBySoort(organisatieGroups, vocabularies.organisaties),
 		names: {
 			organisaties: fullNames(vocabularies.organisaties),
@@ -287,9 +312,33 @@ export function organisatiesTables(view: Omit<OrganisatiesView, 'tables'>): Data
 			'Ministerie',
 			ministeries,
 			names.ministeries
-		)
+		),
+		{
+			id: 'organisaties-ministeries-per-casus',
+			caption: 'Casussen naar aantal betrokken ministeries',
+			columns: [
+				{ key: 'aantal', label: 'Ministeries in de casus' },
+				{ key: 'casussen', label: 'Casussen', kind: 'count' }
+			],
+			rows: view.ministriesPerCase.map((m) => ({
+				aantal: m.ministries === '4+' ? '4 of meer' : m.ministries,
+				casussen: m.cases
+			}))
+		},
+		responsesTable(view.responses, names.organisaties)
 	];
 }
 
-/** Kept until the next committed write: the figures only change with the data (an import bumps the generation). */
-export const organisatiesView = memoUntilWrite(viewKey('organisaties'), computeOrganisatiesView);
+/** Kept until the next committed write (an import, a change of the Maatwerkregister) or the next day. */
+const keptOrganisatiesView = memoUntilWrite(viewKey('organisaties'), computeOrganisatiesView);
+
+/** The view; `today` (Europe/Amsterdam) ends the count of questions still open, and is part of the key. */
+export function organisatiesView(
+	db: Database,
+	reach: Reach,
+	filter: CaseFilter,
+	diagonal: Diagonal,
+	today: string = todayInAmsterdam()
+): Promise<OrganisatiesView> {
+	return keptOrganisatiesView(db, reach, filter, diagonal, today);
+}

@@ -18,6 +18,7 @@ import { leefgebiedenView } from './leefgebieden';
 import { organisatiesView } from './organisaties';
 import { wettenView } from './wetten';
 import { escalatieView } from './escalatie';
+import { besluitenView } from './decisions';
 import { keepViewsWarm, warmDefaultViews } from './warm';
 
 const LEEUWARDEN: Reach = { all: false, gemeenten: ['GM0080'] };
@@ -48,7 +49,8 @@ function askDefaultViews(reach: Reach): Promise<unknown[]> {
 		leefgebiedenView(db, reach, filter, 'single'),
 		organisatiesView(db, reach, filter, 'single'),
 		wettenView(db, reach, filter),
-		escalatieView(db, reach, filter, todayInAmsterdam())
+		escalatieView(db, reach, filter, todayInAmsterdam()),
+		besluitenView(db, reach, filter)
 	]);
 }
 
@@ -95,7 +97,7 @@ describe('warmDefaultViews', () => {
 		const expected = await askDefaultViews(LEEUWARDEN);
 		store.db.changed();
 
-		expect(await warmDefaultViews(store.db, [LEEUWARDEN])).toBe(6);
+		expect(await warmDefaultViews(store.db, [LEEUWARDEN])).toBe(7);
 		await deleteCasesBehindTheCache('GM0080');
 		expect(await askDefaultViews(LEEUWARDEN)).toEqual(expected);
 

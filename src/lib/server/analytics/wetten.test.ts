@@ -169,7 +169,9 @@ describe('wettenView', () => {
 			'wetten-knelpunten',
 			'wetten-wet-niveau',
 			'wetten-wet-leefgebied',
-			'wetten-artikelen'
+			'wetten-artikelen',
+			'wetten-knelpunten-kwartalen',
+			'wetten-wetten-kwartalen'
 		]);
 		const byId = Object.fromEntries(tables.map((t) => [t.id, t]));
 		expect(byId['wetten-wetten'].rows[0]).toEqual({
@@ -196,6 +198,51 @@ describe('wettenView', () => {
 			{ artikel: 'Pw art. 20', wet: 'Participatiewet', casussen: 1 },
 			{ artikel: 'Wmo 2015 art. 2.3.5', wet: 'Wet maatschappelijke ondersteuning 2015', casussen: 1 }
 		]);
+	});
+
+	it('counts laws and knelpunten per quarter of aanmelding, every quarter in between included', async () => {
+		const { trends, tables } = await wettenView(store.db, LEEUWARDEN, filter());
+		expect(trends).toEqual({
+			quarters: ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2'],
+			wetten: [
+				{ code: 'Pw', cases: [1, 1, 0, 0, 0, 0] },
+				{ code: 'Jw', cases: [0, 0, 0, 0, 0, 1] },
+				{ code: 'Wmo 2015', cases: [1, 0, 0, 0, 1, 0] },
+				{ code: 'Wht', cases: [0, 0, 0, 0, 1, 0] }
+			],
+			knelpunten: [
+				{ code: '2A', cases: [1, 0, 0, 0, 0, 0] },
+				{ code: '2B', cases: [0, 0, 0, 0, 0, 1] },
+				{ code: '3', cases: [0, 1, 0, 0, 0, 0] },
+				{ code: '5', cases: [0, 0, 0, 0, 1, 0] }
+			]
+		});
+		const byId = Object.fromEntries(tables.map((t) => [t.id, t]));
+		const knelpunten = byId['wetten-knelpunten-kwartalen'];
+		expect(knelpunten.columns.map((c) => c.label)).toEqual([
+			'Kwartaal',
+			'2A (macro)',
+			'2B (macro)',
+			'3 (meso)',
+			'5 (micro)'
+		]);
+		expect(knelpunten.rows[0]).toEqual({
+			kwartaal: '2024-Q1',
+			'knelpunt-2A': 1,
+			'knelpunt-2B': 0,
+			'knelpunt-3': 0,
+			'knelpunt-5': 0
+		});
+		const wetten = byId['wetten-wetten-kwartalen'];
+		expect(wetten.columns[1]).toEqual({ key: 'wet-Pw', label: 'Participatiewet', kind: 'count' });
+		expect(wetten.rows.map((r) => r['wet-Wmo 2015'])).toEqual([1, 0, 0, 0, 1, 0]);
+		// Utrecht's U1 (2024-Q1, Pw and Vw 2000) counts only for a reach that holds it.
+		const all = await wettenView(store.db, { all: true }, filter());
+		expect(all.trends.wetten.find((w) => w.code === 'Pw')!.cases).toEqual([2, 1, 0, 0, 0, 0]);
+		expect(all.trends.wetten.map((w) => w.code)).toContain('Vw 2000');
+		const filtered = await wettenView(store.db, LEEUWARDEN, filter({ from: '2025-01-01' }));
+		expect(filtered.trends.quarters).toEqual(['2025-Q1', '2025-Q2']);
+		expect(filtered.trends.knelpunten.map((k) => k.code)).toEqual(['2B', '5']);
 	});
 
 	it('applies the filters', async () => {
@@ -258,7 +305,10 @@ describe('wettenView', () => {
 			'wetten-wetten': 0,
 			'wetten-wet-niveau': 0,
 			'wetten-wet-leefgebied': 0,
-			'wetten-artikelen': 0
+			'wetten-artikelen': 0,
+			'wetten-knelpunten-kwartalen': 0,
+			'wetten-wetten-kwartalen': 0
 		});
+		expect(view.trends).toEqual({ quarters: [], wetten: [], knelpunten: [] });
 	});
 });

@@ -1,4 +1,4 @@
-/** The wetten view: laws named per case, knelpunten and their level, law by level and by leefgebied, and articles, with their tables. */
+/** The wetten view: laws named per case, knelpunten and their level, law by level and by leefgebied, articles, and laws and knelpunten per quarter, with their tables. */
 import type { CaseFilter } from '$lib/domain/filters';
 import type { Reach } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
@@ -6,6 +6,7 @@ import type { Vocabulary } from '$lib/domain/vocabulary';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { CASE_SCOPE, scopeParams } from './filter';
+import { quarterRange } from './label-profile';
 import { memoUntilWrite, viewKey } from '../db/memo';
 
 /** The levels of knelpunten.csv, in the order the Maatwerkloket analysis reads them. */
@@ -76,6 +77,8 @@ export interface WettenView {
 	wetLeefgebied: CrossCounts;
 	/** Laws with the articles named, in vocabulary order; articles most named first. */
 	artikelen: WetArtikelen[];
+	/** Laws and knelpunten per quarter of aanmelding. */
+	trends: QuarterTrends;
 	/** Display names by code, per dimension. */
 	names: {
 		wetten: Record<string, string>;
@@ -83,6 +86,15 @@ export interface WettenView {
 		ministeries: Record<string, string>;
 	};
 	tables: DataTable[];
+}
+
+/** Cases per quarter of aanmelding for each law and knelpunt that occurs, in vocabulary order. */
+export interface QuarterTrends {
+	/** Every quarter from the first to the last that holds cases, `2025-Q3`, in order. */
+	quarters: string[];
+	/** `cases[i]` belongs to `quarters[i]`. */
+	wetten: { code: string; cases: number[] }[];
+	knelpunten: { code: string; cases: number[] }[];
 }
 
 /** One group of the scan: a combination of laws with either a combination of leefgebieden or a knelpunt. */
@@ -130,6 +142,47 @@ async function artikelCounts(
 		 GROUP BY artikel`,
 		scopeParams(reach, filter)
 	);
+}
+
+/** Cases per quarter, law combination and knelpunt: one scan, grouped on integers and formatted after, as labelProfile does. */
+async function quarterTrends(
+	db: Database,
+	reach: Reach,
+	filter: CaseFilter,
+	wettenVocabulary: Vocabulary,
+	knelpuntenVocabulary: Vocabulary
+): Promise<QuarterTrends> {
+	const rows = await db.all<{ quarter: string; wetten: string; knelpunt: string | null; cases: number }>(
+		`SELECT (q // 4)::VARCHAR || '-Q' || (q % 4 + 1)::VARCHAR AS quarter, wetten::VARCHAR AS wetten, knelpunt, cases
+		 FROM (
+			SELECT (year(aangemeld_op) * 4 + quarter(aangemeld_op) - 1)::INTEGER AS q, wetten, knelpunt,
+				count(*)::INTEGER AS cases
+			FROM cases WHERE ${CASE_SCOPE} GROUP BY ALL)
+		 ORDER BY q`,
+		scopeParams(reach, filter)
+	);
+	const quarters = quarterRange(rows[0]?.quarter, rows.at(-1)?.quarter);
+	const index = new Map(quarters.map((q, i) => [q, i]));
+	const perWet = new Map<string, number[]>();
+	const perKnelpunt = new Map<string, number[]>();
+	const add = (series: Map<string, number[]>, code: string, quarter: string, cases: number) => {
+		const counts = series.get(code) ?? new Array<number>(quarters.length).fill(0);
+		counts[index.get(quarter)!] += cases;
+		series.set(code, counts);
+	};
+	for (const row of rows) {
+		for (const code of wettenVocabulary.codes(BigInt(row.wetten))) add(perWet, code, row.quarter, row.cases);
+		if (row.knelpunt) add(perKnelpunt, row.knelpunt, row.quarter, row.cases);
+	}
+	const inOrder = (vocabulary: Vocabulary, series: Map<string, number[]>) =>
+		vocabulary.entries
+			.filter((e) => series.has(e.code))
+			.map((e) => ({ code: e.code, cases: series.get(e.code)! }));
+	return {
+		quarters,
+		wetten: inOrder(wettenVocabulary, perWet),
+		knelpunten: inOrder(knelpuntenVocabulary, perKnelpunt)
+	};
 }
 
 const bit = (mask: bigint, position: number) => ((mask >> BigInt(position)) & 1n) === 1n;
@@ -245,9 +298,10 @@ export function groupArtikelen(
 
 async function computeWettenView(db: Database, reach: Reach, filter: CaseFilter): Promise<WettenView> {
 	const { vocabularies } = reference();
-	const [groups, artikelRows] = await Promise.all([
+	const [groups, artikelRows, trends] = await Promise.all([
 		wetGroups(db, reach, filter),
-		artikelCounts(db, reach, filter)
+		artikelCounts(db, reach, filter),
+		quarterTrends(db, reach, filter, vocabularies.wetten, vocabularies.knelpunten)
 	]);
 	const figures = expandWetGroups(
 		groups,
@@ -263,8 +317,27 @@ async function computeWettenView(db: Database, reach: Reach, filter: CaseFilter)
 		leefgebieden: namesOf(vocabularies.leefgebieden),
 		ministeries: namesOf(vocabularies.ministeries)
 	};
-	const view = { ...figures, artikelen, names };
+	const view = { ...figures, artikelen, trends, names };
 	return { ...view, tables: wettenTables(view) };
+}
+
+/** A trend's columns and rows: one row per quarter, one column per series, as the leefgebieden trend. */
+function trendTable(
+	quarters: string[],
+	series: { code: string; cases: number[] }[],
+	prefix: string,
+	label: (code: string) => string
+): Pick<DataTable, 'columns' | 'rows'> {
+	return {
+		columns: [
+			{ key: 'kwartaal', label: 'Kwartaal' },
+			...series.map((t) => ({ key: `${prefix}-${t.code}`, label: label(t.code), kind: 'count' as const }))
+		],
+		rows: quarters.map((quarter, i) => ({
+			kwartaal: quarter,
+			...Object.fromEntries(series.map((t) => [`${prefix}-${t.code}`, t.cases[i]]))
+		}))
+	};
 }
 
 /** The view's tables, shown under its figures and offered for download. */
@@ -357,6 +430,21 @@ export function wettenTables(view: Omit<WettenView, 'tables'>): DataTable[] {
 			rows: view.artikelen.flatMap((w) =>
 				w.artikelen.map((a) => ({ artikel: a.artikel, wet: w.naam, casussen: a.cases }))
 			)
+		},
+		{
+			id: 'wetten-knelpunten-kwartalen',
+			caption: 'Casussen per knelpunt per kwartaal van aanmelding',
+			...trendTable(
+				view.trends.quarters,
+				view.trends.knelpunten,
+				'knelpunt',
+				(code) => `${code} (${view.knelpunten.find((k) => k.code === code)?.niveau ?? 'geen'})`
+			)
+		},
+		{
+			id: 'wetten-wetten-kwartalen',
+			caption: 'Casussen per wet per kwartaal van aanmelding',
+			...trendTable(view.trends.quarters, view.trends.wetten, 'wet', (code) => names.wetten[code] ?? code)
 		}
 	];
 }

@@ -350,5 +350,57 @@ CREATE TABLE package_keys (
 ALTER TABLE sessions ADD COLUMN previous_login_at TIMESTAMP;
 DROP TABLE signal_visits;
 `
+	},
+	{
+		version: 7,
+		name: 'decisions and time',
+		sql: `
+-- Version 1.1 of the case export: who decided under which mandate and rule, the steps of the ladder
+-- with their dates, the questions to partners with their answers, and the avoided-cost posts.
+-- instrumenten is a bitmask over data/vocabulary/instrumenten.csv like the other list fields; the
+-- timelines are lists of structs in time order. case_versions gets the same columns in the same order,
+-- so that a version is still the import, the removed flag and every column of cases.
+ALTER TABLE cases ADD COLUMN besluit_door VARCHAR;
+ALTER TABLE cases ADD COLUMN binnen_kaders BOOLEAN;
+ALTER TABLE cases ADD COLUMN instrumenten UBIGINT DEFAULT 0;
+ALTER TABLE cases ADD COLUMN vier_ogen BOOLEAN;
+ALTER TABLE cases ADD COLUMN stappen STRUCT(stap VARCHAR, op DATE)[] DEFAULT [];
+ALTER TABLE cases ADD COLUMN reacties STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[] DEFAULT [];
+ALTER TABLE cases ADD COLUMN vermeden_posten STRUCT(post VARCHAR, aantal INTEGER)[] DEFAULT [];
+ALTER TABLE cases ADD COLUMN kwijtgescholden DECIMAL(18, 2);
+ALTER TABLE case_versions ADD COLUMN besluit_door VARCHAR;
+ALTER TABLE case_versions ADD COLUMN binnen_kaders BOOLEAN;
+ALTER TABLE case_versions ADD COLUMN instrumenten UBIGINT DEFAULT 0;
+ALTER TABLE case_versions ADD COLUMN vier_ogen BOOLEAN;
+ALTER TABLE case_versions ADD COLUMN stappen STRUCT(stap VARCHAR, op DATE)[] DEFAULT [];
+ALTER TABLE case_versions ADD COLUMN reacties STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[] DEFAULT [];
+ALTER TABLE case_versions ADD COLUMN vermeden_posten STRUCT(post VARCHAR, aantal INTEGER)[] DEFAULT [];
+ALTER TABLE case_versions ADD COLUMN kwijtgescholden DECIMAL(18, 2);
+
+-- The Maatwerkregister: a municipality's contacts at partner organisations (staff, not clients), what
+-- each may decide and the answer time it promised in working days. Readable by the kwaliteitsteam and
+-- the beheerder of that municipality only.
+CREATE SEQUENCE contact_id_seq;
+CREATE TABLE contacts (
+	id BIGINT PRIMARY KEY DEFAULT nextval('contact_id_seq'),
+	gemeente VARCHAR NOT NULL,
+	organisatie VARCHAR NOT NULL,
+	functie VARCHAR NOT NULL,
+	contact VARCHAR NOT NULL,
+	mandaat VARCHAR,
+	antwoordtermijn INTEGER NOT NULL DEFAULT 2,
+	updated_by VARCHAR NOT NULL,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- The next case id. An import numbers its new cases from it by their row in the file (a sequence would
+-- cost a call per row); ids are never reused, not even after undoing an import.
+CREATE TABLE counters (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL);
+INSERT INTO counters VALUES ('case_id', nextval('case_id_seq'));
+
+-- A kwestie is a recurring problem (knelpunt) or a recurring solution that asks for a standing mandate
+-- or beleidsregel (structurele_oplossing); the latter's key is 'oplossing:' + the folded label.
+ALTER TABLE kwesties ADD COLUMN kind VARCHAR DEFAULT 'knelpunt';
+`
 	}
 ];

@@ -1,4 +1,4 @@
-/** The signal list as each audience may ask for it and receive it: thresholds of at least 3, months instead of days, protected counts and whole-quarter windows for landelijk. */
+/** The signal and solution lists as each audience may ask for them and receive them: thresholds of at least 3, months instead of days, protected counts and whole-quarter windows for landelijk. */
 import type { CaseFilter } from '$lib/domain/filters';
 import { todayInAmsterdam, type SignalOptions } from '../kwesties/signals';
 import { parseSignalOptions, type Checked, type SignalDefaults } from '../kwesties/settings';
@@ -15,8 +15,9 @@ export interface SignalRequest {
 }
 
 /**
- * `threshold`, `window_months` and `as_of` of a request for this audience. Landelijk's window ends by
- * default on the last day of the latest complete quarter and spans 3, 6 or 12 months.
+ * `threshold`, `window_months` and `as_of` of a request for this audience, for the list of recurring
+ * problems (signals) and of recurring solutions alike. Landelijk's window ends by default on the last
+ * day of the latest complete quarter and spans 3, 6 or 12 months.
  */
 export function signalRequest(
 	who: Audience,
@@ -64,21 +65,31 @@ export function signalRequest(
 	};
 }
 
-/** What a signal row carries that differs per audience. */
+/** What a signal or solution row carries that differs per audience. */
 interface SignalFigures {
 	cases: number;
 	first: string;
 	last: string;
 }
 
-/** A signal row as the audience receives it: months for first and last, and for landelijk a protected count. */
-export function protectSignal<T extends SignalFigures>(
+/** The keys of a row's other numbers, besides `cases`. */
+type CountKey<T> = Exclude<{ [K in keyof T]: T[K] extends number ? K : never }[keyof T], 'cases'>;
+
+/**
+ * A signal or solution row as the audience receives it: months for first and last, and for landelijk a
+ * protected count of cases, and of each of `counts` (other counts of cases the row carries).
+ */
+export function protectSignal<T extends SignalFigures, C extends CountKey<T> = never>(
 	who: Audience,
-	row: T
-): Omit<T, 'cases'> & { cases: Published } {
+	row: T,
+	counts: readonly C[] = []
+): Omit<T, 'cases' | C> & { cases: Published } & Record<C, Published> {
+	const protect = (n: number): Published => (who === 'protected' ? protectCount(n) : n);
+	const protectedCounts = Object.fromEntries(counts.map((key) => [key, protect(row[key] as number)]));
 	return {
 		...row,
-		cases: who === 'protected' ? protectCount(row.cases) : row.cases,
+		...(protectedCounts as Record<C, Published>),
+		cases: protect(row.cases),
 		first: listDate(who, row.first),
 		last: listDate(who, row.last)
 	};

@@ -1,6 +1,22 @@
 /** The canonical columns of the case export (spec/case-export.md) and how file headers map onto them. */
 import { fold } from '$lib/domain/text';
 
+/**
+ * The optional columns of version 1.1. A re-import whose file lacks one leaves that column's stored values as
+ * they were (an empty cell in a column that is present clears it).
+ */
+export const V11_COLUMNS = [
+	'besluit_door',
+	'binnen_kaders',
+	'instrument',
+	'vier_ogen',
+	'stappen',
+	'reacties',
+	'vermeden_posten',
+	'kwijtgescholden'
+] as const;
+export type V11Column = (typeof V11_COLUMNS)[number];
+
 export const CANONICAL_COLUMNS = [
 	'casus_id',
 	'gemeente',
@@ -27,7 +43,8 @@ export const CANONICAL_COLUMNS = [
 	'baten_bij',
 	'monitoring',
 	'monitoring_op',
-	'samenvatting'
+	'samenvatting',
+	...V11_COLUMNS
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 
@@ -71,7 +88,14 @@ export const STRICT_COLUMNS: readonly CanonicalColumn[] = [
 	'besparing_laag',
 	'besparing_hoog',
 	'voorgeschoten',
-	'terugbetaald'
+	'terugbetaald',
+	'besluit_door',
+	'binnen_kaders',
+	'instrument',
+	'vier_ogen',
+	'stappen',
+	'reacties',
+	'kwijtgescholden'
 ];
 
 /** Column names that themselves say the file holds personal data (compared whole, normalised). */

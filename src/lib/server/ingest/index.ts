@@ -3,7 +3,7 @@ import type { Reach } from '$lib/domain/roles';
 import type { Database, Queryable } from '../db';
 import { audit } from '../audit';
 import { registerImportedKwesties } from '../kwesties/register';
-import { planHeader, type ColumnMapping } from './columns';
+import { planHeader, V11_COLUMNS, type ColumnMapping } from './columns';
 import { detectFormat, inspectCsv, sha256File, type CsvInspection, type ImportFormat } from './detect';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createMacros } from './macros';
@@ -258,7 +258,8 @@ async function runImport(
 				importId,
 				source,
 				replace: options.replace ?? false,
-				reach: options.reach
+				reach: options.reach,
+				absent: V11_COLUMNS.filter((c) => !plan.columns.some((p) => p.canonical === c))
 			});
 			// Every kwestie label of these cases gets its record now, whatever the signal threshold.
 			await registerImportedKwesties(q, importId);

@@ -330,3 +330,20 @@ describe('import log', () => {
 		expect(refused.problems).toHaveLength(2);
 	});
 });
+
+describe('case ids', () => {
+	it('are unique across imports and never reused after an undo', async () => {
+		const { undoImport } = await import('./history');
+		const first = await importRows(store, caseRows(3, 'A'));
+		const second = await importRows(store, caseRows(2, 'B'));
+		const undone = (await ids()).filter(([, , casus]) => casus.startsWith('B')).map(([, , , id]) => id);
+		await undoImport(store.db, second.importId!, { all: true }, 'test');
+		await importRows(store, caseRows(2, 'C'));
+		const all = await ids();
+		const a = all.filter(([, , casus]) => casus.startsWith('A')).map(([, , , id]) => id);
+		const c = all.filter(([, , casus]) => casus.startsWith('C')).map(([, , , id]) => id);
+		expect(first.inserted).toBe(3);
+		expect(new Set([...a, ...c]).size).toBe(5);
+		expect(Math.min(...c)).toBeGreaterThan(Math.max(...a, ...undone));
+	});
+});

@@ -2,6 +2,7 @@
 import type { Reach } from '$lib/domain/roles';
 import type { Queryable } from '../db';
 import { PARSED_TABLE } from './validate';
+import type { V11Column } from './columns';
 
 export interface LoadCounts {
 	inserted: number;
@@ -12,7 +13,7 @@ export interface LoadCounts {
 
 /** Columns of `cases` filled from `incoming`, in one place so insert and select stay aligned. */
 const CASE_COLUMNS: [string, string][] = [
-	['id', "coalesce(existing_id, nextval('case_id_seq'))"],
+	['id', 'coalesce(existing_id, $first_id + row_no)'],
 	['gemeente', 'gemeente_code'],
 	['source', '$source'],
 	['casus_id', 'casus_id'],
@@ -28,7 +29,8 @@ const CASE_COLUMNS: [string, string][] = [
 	['knelpunt', 'knelpunt_code'],
 	['kwestie', 'kwestie'],
 	['kwestie_key', 'kwestie_key'],
-	['escalatie', 'escalatie_code'],
+	// Where escalatie is empty, the highest step of stappen is taken (version 1.1).
+	['escalatie', 'coalesce(escalatie_code, stappen_top)'],
 	['uitkomst', 'uitkomst_code'],
 	['oplossing', 'oplossing_list'],
 	['fonds', 'fonds'],
@@ -44,21 +46,52 @@ const CASE_COLUMNS: [string, string][] = [
 	['monitoring_op', 'monitoring_date'],
 	['samenvatting', 'samenvatting'],
 	['extra', 'extra_values'],
+	['besluit_door', 'besluit_door_code'],
+	['binnen_kaders', 'binnen_kaders_bool'],
+	['instrumenten', 'instrument_mask'],
+	['vier_ogen', 'vier_ogen_bool'],
+	['stappen', 'coalesce(stappen_list, [])'],
+	['reacties', 'coalesce(reacties_list, [])'],
+	['vermeden_posten', 'coalesce(vermeden_list, [])'],
+	['kwijtgescholden', 'kwijtgescholden_amount'],
 	['import_id', '$import'],
 	['created_at', 'coalesce(existing_created_at, current_timestamp)'],
 	['updated_at', 'current_timestamp']
 ];
 
+/** The stored column of each version 1.1 column, and its value for a new case when the file lacks the column. */
+const V11_STORED: Record<V11Column, { stored: string; empty: string }> = {
+	besluit_door: { stored: 'besluit_door', empty: 'NULL' },
+	binnen_kaders: { stored: 'binnen_kaders', empty: 'NULL' },
+	instrument: { stored: 'instrumenten', empty: '0::UBIGINT' },
+	vier_ogen: { stored: 'vier_ogen', empty: 'NULL' },
+	stappen: { stored: 'stappen', empty: '[]' },
+	reacties: { stored: 'reacties', empty: '[]' },
+	vermeden_posten: { stored: 'vermeden_posten', empty: '[]' },
+	kwijtgescholden: { stored: 'kwijtgescholden', empty: 'NULL' }
+};
+
 /** Must run inside a transaction on the connection that holds `parsed`. */
 export async function loadParsed(
 	q: Queryable,
-	options: { importId: number; source: string; replace: boolean; reach: Reach | null }
+	options: {
+		importId: number;
+		source: string;
+		replace: boolean;
+		reach: Reach | null;
+		/** The version 1.1 columns the file lacks: a case it updates keeps their stored values. */
+		absent: readonly V11Column[];
+	}
 ): Promise<LoadCounts> {
 	const { importId, source, replace, reach } = options;
-	// Only the keys and ids; the rows themselves go from `parsed` straight into `cases`.
+	const kept = options.absent.map((column) => V11_STORED[column]);
+	const keepsSteps = options.absent.includes('stappen');
+	// Only the keys and ids (and what an update keeps); the rows themselves go from `parsed` straight into `cases`.
 	await q.run(
 		`CREATE OR REPLACE TEMP TABLE incoming AS
 		 SELECT p.row_no, c.id AS existing_id, c.created_at AS existing_created_at
+			${kept.map((k) => `, c.${k.stored} AS existing_${k.stored}`).join('')}
+			${keepsSteps ? ', c.escalatie AS existing_escalatie' : ''}
 		 FROM ${PARSED_TABLE} p
 		 LEFT JOIN cases c ON c.gemeente = p.gemeente_code AND c.source = $source AND c.casus_id = p.casus_id`,
 		{ source }
@@ -97,14 +130,33 @@ export async function loadParsed(
 		'DELETE FROM cases WHERE id IN (SELECT existing_id FROM incoming WHERE existing_id IS NOT NULL)'
 	);
 	// A first load of a source replaces nothing, so its rows need no join with the ids they would keep.
-	const rows =
-		counts.updated === 0
-			? `(SELECT *, NULL::BIGINT AS existing_id, NULL::TIMESTAMP AS existing_created_at FROM ${PARSED_TABLE})`
-			: `(SELECT * FROM ${PARSED_TABLE} JOIN incoming USING (row_no))`;
+	const firstLoad = counts.updated === 0;
+	const rows = firstLoad
+		? `(SELECT *, NULL::BIGINT AS existing_id, NULL::TIMESTAMP AS existing_created_at FROM ${PARSED_TABLE})`
+		: `(SELECT * FROM ${PARSED_TABLE} JOIN incoming USING (row_no))`;
+	const keptBy = new Map(kept.map((k) => [k.stored, k]));
+	const columns = CASE_COLUMNS.map(([column, expr]): [string, string] => {
+		// A case that keeps its stored steps keeps the escalatie they gave it, unless the file names one.
+		if (column === 'escalatie' && keepsSteps && !firstLoad)
+			return [
+				column,
+				'coalesce(escalatie_code, CASE WHEN len(existing_stappen) > 0 THEN existing_escalatie END)'
+			];
+		const k = keptBy.get(column);
+		if (!k) return [column, expr];
+		return [column, firstLoad ? k.empty : `coalesce(existing_${k.stored}, ${k.empty})`];
+	});
+	const firstId = (await q.one<{ value: number }>("SELECT value FROM counters WHERE name = 'case_id'"))!
+		.value;
 	await q.run(
-		`INSERT INTO cases (${CASE_COLUMNS.map(([c]) => c).join(', ')})
-		 SELECT ${CASE_COLUMNS.map(([, e]) => e).join(', ')} FROM ${rows}`,
-		{ source, import: importId }
+		`INSERT INTO cases (${columns.map(([c]) => c).join(', ')})
+		 SELECT ${columns.map(([, e]) => e).join(', ')} FROM ${rows}`,
+		{ source, import: importId, first_id: firstId }
+	);
+	await q.run(
+		`UPDATE counters SET value = $first_id + (SELECT coalesce(max(row_no), 0) FROM ${PARSED_TABLE}) + 1
+		 WHERE name = 'case_id'`,
+		{ first_id: firstId }
 	);
 	return { inserted: counts.inserted, updated: counts.updated, removed, gemeenten };
 }

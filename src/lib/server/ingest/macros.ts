@@ -4,8 +4,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /*
  * Temporary macros live on the import's own connection. They mirror rules of spec/case-export.md:
  * - fold: case, accents and runs of spaces ignored (the twin of fold() in $lib/domain/text);
- * - parse_date: YYYY-MM-DD, D-M-YYYY, D/M/YYYY, D.M.YYYY, ISO date-times (the date in Europe/Amsterdam);
- *   a date that does not exist gives NULL, never a rollover;
+ * - parse_date: D-M-YYYY (what Dutch exports write most, so tried first), YYYY-MM-DD, D/M/YYYY, D.M.YYYY,
+ *   ISO date-times (the date in Europe/Amsterdam); a date that does not exist gives NULL, never a rollover;
  * - parse_amount: 1234 · 1234,56 · 1.234,56 · € 1.234,56 · € 250,- · 1234.5; a single dot before
  *   three digits groups thousands; more than two decimals or a minus gives NULL;
  * - elfproef: the BSN eleven-test on nine digits;
@@ -15,8 +15,8 @@ const MACROS = [
 	`CREATE OR REPLACE TEMP MACRO fold(x) AS lower(trim(regexp_replace(strip_accents(x), '\\s+', ' ', 'g')))`,
 	`CREATE OR REPLACE TEMP MACRO parse_date(v) AS CASE
 		WHEN v IS NULL THEN NULL
-		WHEN regexp_full_match(v, '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime(v, '%Y-%m-%d')::DATE
 		WHEN regexp_full_match(v, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN try_strptime(v, '%d-%m-%Y')::DATE
+		WHEN regexp_full_match(v, '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime(v, '%Y-%m-%d')::DATE
 		WHEN regexp_full_match(v, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN try_strptime(v, '%d/%m/%Y')::DATE
 		WHEN regexp_full_match(v, '\\d{1,2}\\.\\d{1,2}\\.\\d{4}') THEN try_strptime(v, '%d.%m.%Y')::DATE
 		WHEN regexp_full_match(v, '\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)')

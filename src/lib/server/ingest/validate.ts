@@ -2,15 +2,10 @@
 import type { Params, Queryable } from '../db';
 import type { Reach } from '$lib/domain/roles';
 import { STAGING_TABLE } from './readers';
-import {
-	FREE_TEXT_COLUMNS,
-	CANONICAL_COLUMNS,
-	STRICT_COLUMNS,
-	type CanonicalColumn,
-	type HeaderPlan
-} from './columns';
-import { PATTERNS } from './macros';
+import { CANONICAL_COLUMNS, type CanonicalColumn, type HeaderPlan } from './columns';
 import { PROBLEM_LIMIT, type ImportProblem } from './problems';
+import { TIMELINE_TABLE, timelineSql } from './timelines';
+import { scanPersonalData } from './personal-data';
 
 /** Every row typed and coded, with its raw text beside it: a view, computed once into `parsed`. */
 export const PARSED_VIEW = 'parsed_view';
@@ -48,7 +43,16 @@ const READY_COLUMNS = [
 	'monitoring_code',
 	'monitoring_date',
 	'samenvatting',
-	'extra_values'
+	'extra_values',
+	'besluit_door_code',
+	'binnen_kaders_bool',
+	'vier_ogen_bool',
+	'instrument_mask',
+	'kwijtgescholden_amount',
+	'stappen_list',
+	'stappen_top',
+	'reacties_list',
+	'vermeden_list'
 ];
 
 /** List columns, the vocabulary each is matched against, and whether items carry law articles. */
@@ -57,7 +61,8 @@ const LIST_COLUMNS = [
 	{ column: 'organisaties', dimension: 'organisaties', noun: 'organisatie' },
 	{ column: 'ministeries', dimension: 'ministeries', noun: 'ministerie' },
 	{ column: 'wetten', dimension: 'wetten', noun: 'wet' },
-	{ column: 'baten_bij', dimension: 'organisaties', noun: 'partij' }
+	{ column: 'baten_bij', dimension: 'organisaties', noun: 'partij' },
+	{ column: 'instrument', dimension: 'instrumenten', noun: 'instrument' }
 ] as const;
 
 /** Columns stored as the file writes them (trimmed); all others are parsed per distinct value. */
@@ -71,7 +76,8 @@ const AMOUNT_COLUMNS = [
 	'besparing_laag',
 	'besparing_hoog',
 	'voorgeschoten',
-	'terugbetaald'
+	'terugbetaald',
+	'kwijtgescholden'
 ] as const;
 const DATE_COLUMNS = ['aangemeld_op', 'afgerond_op', 'monitoring_op'] as const;
 
@@ -156,6 +162,16 @@ export async function validateStaged(
 		},
 		{ name: 'd_kwestie', columns: ['kwestie'], expr: 'fold(raw)' },
 		{
+			name: 'd_besluit',
+			columns: ['besluit_door'],
+			expr: "(SELECT code FROM vocabulary_terms WHERE dimension = 'besluitniveaus' AND term = fold(raw))"
+		},
+		{
+			name: 'd_janee',
+			columns: ['binnen_kaders', 'vier_ogen'],
+			expr: "CASE WHEN fold(raw) IN ('ja', 'j', 'true', '1') THEN true WHEN fold(raw) IN ('nee', 'n', 'false', '0') THEN false END"
+		},
+		{
 			name: 'd_oplossing',
 			columns: ['oplossing'],
 			expr: "list_distinct(list_filter(list_transform(str_split(raw, '|'), x -> trim(x)), x -> x <> ''))"
@@ -214,6 +230,8 @@ export async function validateStaged(
 		(l) =>
 			`LEFT JOIN list_parsed lp_${l.column} ON lp_${l.column}.col = '${l.column}' AND lp_${l.column}.raw = v.${l.column}`
 	).join('\n');
+	const timelines = timelineSql((column) => index.has(column));
+	for (const statement of timelines.create ?? []) await q.run(statement);
 	await q.run(`CREATE OR REPLACE TEMP VIEW ${PARSED_VIEW} AS
 		SELECT v.*,
 			${value('d_gemeente', 'gemeente')} AS gemeente_code,
@@ -224,6 +242,10 @@ export async function validateStaged(
 			${value('d_escalatie', 'escalatie')} AS escalatie_code,
 			${value('d_knelpunt', 'knelpunt')} AS knelpunt_code,
 			${value('d_terug_van', 'terug_van')} AS terug_van_code,
+			${value('d_besluit', 'besluit_door')} AS besluit_door_code,
+			${value('d_janee', 'binnen_kaders')} AS binnen_kaders_bool,
+			${value('d_janee', 'vier_ogen')} AS vier_ogen_bool,
+			${timelines.select},
 			${AMOUNT_COLUMNS.map((a) => `${value('d_amount', a)} AS ${a}_amount`).join(',\n\t\t\t')},
 			${LIST_COLUMNS.map((l) => `coalesce(lp_${l.column}.mask, 0::UBIGINT) AS ${l.column}_mask, lp_${l.column}.unknown AS ${l.column}_unknown`).join(',\n\t\t\t')},
 			coalesce(lp_wetten.articles, []) AS wet_artikelen,
@@ -231,7 +253,8 @@ export async function validateStaged(
 			${value('d_kwestie', 'kwestie')} AS kwestie_key
 		FROM v
 		${scalarJoins}
-		${listJoins}`);
+		${listJoins}
+		${timelines.create ? `LEFT JOIN ${TIMELINE_TABLE} ON ${TIMELINE_TABLE}.row_no = v.row_no` : ''}`);
 
 	const checks: { column: string; condition: string; message: string }[] = [];
 	const check = (column: string, condition: string, message: string) =>
@@ -321,6 +344,37 @@ export async function validateStaged(
 		'terugbetaald_amount > coalesce(voorgeschoten_amount, 0)',
 		text('terugbetaald is hoger dan voorgeschoten.')
 	);
+	check(
+		'kwijtgescholden',
+		'coalesce(terugbetaald_amount, 0) + kwijtgescholden_amount > coalesce(voorgeschoten_amount, 0)',
+		text('terugbetaald en kwijtgescholden samen zijn hoger dan voorgeschoten.')
+	);
+	check(
+		'besluit_door',
+		`besluit_door_code IS NULL AND ${filled('besluit_door')}`,
+		`'Onbekend besluitniveau' || ${quote('besluit_door')} || '; gebruik bijvoorbeeld professional, teamleider of college.'`
+	);
+	for (const column of ['binnen_kaders', 'vier_ogen']) {
+		check(column, `${column}_bool IS NULL AND ${filled(column)}`, text(`${column} is ja of nee.`));
+	}
+	check('stappen', 'stappen_problem IS NOT NULL', 'stappen_problem');
+	check(
+		'stappen',
+		'stappen_problem IS NULL AND stappen_first < aangemeld_date',
+		text('stappen: een trede ligt voor aangemeld_op.')
+	);
+	check(
+		'stappen',
+		'stappen_problem IS NULL AND stappen_last > afgerond_date',
+		text('stappen: een trede ligt na afgerond_op.')
+	);
+	check(
+		'stappen',
+		'stappen_problem IS NULL AND escalatie_code IS NOT NULL AND stappen_top <> escalatie_code',
+		`'stappen: de hoogste trede (' || stappen_top || ') is niet gelijk aan escalatie (' || escalatie_code || ').'`
+	);
+	check('reacties', 'reacties_problem IS NOT NULL', 'reacties_problem');
+	check('vermeden_posten', 'vermeden_problem IS NOT NULL', 'vermeden_problem');
 	check('kwestie', 'length(kwestie) > 200', text('kwestie is langer dan 200 tekens.'));
 	check('samenvatting', 'length(samenvatting) > 2000', text('samenvatting is langer dan 2.000 tekens.'));
 	if (reach && !reach.all) {
@@ -330,6 +384,7 @@ export async function validateStaged(
 			text('Deze gemeente valt buiten uw bereik.')
 		);
 	}
+	if (checks.length > 64) throw new Error('Meer dan 64 controles passen niet in één bitmasker.');
 	await findProblems(q, checks, reach && !reach.all ? { reach: reach.gemeenten } : {});
 	await scanPersonalData(q, plan, index, unknown);
 
@@ -394,91 +449,4 @@ async function findProblems(
 		repeated AS (SELECT gemeente_code, casus_id, min(row_no) AS first_row FROM keyed GROUP BY ALL HAVING count(*) > 1)
 		SELECT k.row_no, 'casus_id', 'casus_id komt al voor in rij ' || r.first_row || ' van dit bestand.'
 		FROM keyed k JOIN repeated r USING (gemeente_code, casus_id) WHERE k.row_no <> r.first_row`);
-}
-
-/**
- * Personal data anywhere in the file. One regular expression pass over each row's joined text finds the
- * few suspect rows; only those are examined per column, with the BSN and IBAN checksums.
- */
-async function scanPersonalData(
-	q: Queryable,
-	plan: HeaderPlan,
-	index: Map<CanonicalColumn, number>,
-	unknown: number[]
-): Promise<void> {
-	const columns = plan.columns.map((_, i) => `c${i}`);
-	if (columns.length === 0) return;
-	const freeText = [
-		...FREE_TEXT_COLUMNS.map((c) => index.get(c)).filter((i): i is number => i !== undefined),
-		...unknown
-	].map((i) => `c${i}`);
-	// Free-text columns lie among the open ones, so one pattern over one joined text finds every suspect row;
-	// the checks per cell below then tell a BSN in free text from nine digits elsewhere.
-	const anyPattern = [PATTERNS.bsn, PATTERNS.iban, PATTERNS.email, PATTERNS.phone, PATTERNS.postcode]
-		.map((p) => `(?:${p})`)
-		.join('|');
-	const strict = new Set(
-		STRICT_COLUMNS.map((c) => index.get(c))
-			.filter((i) => i !== undefined)
-			.map((i) => `c${i}`)
-	);
-	const open = columns.filter((c) => !strict.has(c));
-	const joined = open.length ? `concat_ws(chr(31), ${open.join(', ')})` : `''`;
-	await q.run(
-		`CREATE OR REPLACE TEMP TABLE suspect_rows AS SELECT * FROM ${STAGING_TABLE} WHERE regexp_matches(${joined}, $any)`,
-		{ any: anyPattern }
-	);
-	await q.run(
-		`INSERT INTO problems
-		 WITH cells AS (UNPIVOT suspect_rows ON ${columns.join(', ')} INTO NAME col VALUE val)
-		 SELECT row_no, '#' || substr(col, 2) AS col, CASE
-			WHEN list_contains($free, col) AND len(list_filter(regexp_extract_all(val, $bsn, 1),
-				x -> elfproef(regexp_replace(x, '[^0-9]', '', 'g')))) > 0
-				THEN 'Bevat een nummer dat de elfproef haalt (mogelijk een BSN); verwijder het.'
-			WHEN len(list_filter(regexp_extract_all(val, $iban, 1), x -> iban_prefix_valid(x))) > 0
-				THEN 'Bevat een rekeningnummer (IBAN); verwijder het.'
-			WHEN regexp_matches(val, $email) THEN 'Bevat een e-mailadres; verwijder het.'
-			WHEN regexp_matches(val, $phone) THEN 'Bevat een telefoonnummer; verwijder het.'
-			WHEN regexp_matches(val, $postcode) THEN 'Bevat een postcode met huisnummer; verwijder het.'
-		 END AS message
-		 FROM cells WHERE message IS NOT NULL`,
-		{
-			free: freeText,
-			bsn: PATTERNS.bsn,
-			iban: PATTERNS.iban,
-			email: PATTERNS.email,
-			phone: PATTERNS.phone,
-			postcode: PATTERNS.postcode
-		}
-	);
-	// A column of nine-digit numbers nearly all passing the elfproef is a BSN column (random numbers: 1 in 11).
-	// A sample of rows finds candidate columns cheaply (a BSN column is nine digits in any sample); only those
-	// are then counted in full. The CASE keeps the regular expression off values of the wrong length.
-	const nineDigits = (c: string) =>
-		`length(${c}) BETWEEN 9 AND 11 AND regexp_full_match(regexp_replace(${c}, '[ .]', '', 'g'), '\\d{9}')`;
-	const shares = (from: string) =>
-		q.one<Record<string, number>>(
-			`SELECT ${columns.map((c, i) => `count(${c})::INTEGER AS filled_${i}, count(CASE WHEN ${nineDigits(c)} THEN 1 END)::INTEGER AS nine_${i}`).join(', ')}
-			 FROM ${from}`
-		);
-	const sample = (await shares(`(SELECT * FROM ${STAGING_TABLE} LIMIT 2000)`))!;
-	const candidates = columns.filter(
-		(_, i) => sample[`nine_${i}`] >= sample[`filled_${i}`] * 0.5 && sample[`filled_${i}`] > 0
-	);
-	const counts: Record<string, number> = candidates.length ? (await shares(STAGING_TABLE))! : sample;
-	for (let i = 0; i < columns.length; i++) {
-		const filled = counts[`filled_${i}`];
-		const nine = counts[`nine_${i}`];
-		if (filled === 0 || nine < filled * 0.8) continue;
-		const passing = (await q.one<{ n: number }>(
-			`SELECT count(*) FILTER (WHERE elfproef(regexp_replace(c${i}, '[ .]', '', 'g')))::INTEGER AS n
-			 FROM ${STAGING_TABLE} WHERE ${nineDigits(`c${i}`)}`
-		))!.n;
-		if (passing >= nine * 0.8) {
-			await q.run(
-				`INSERT INTO problems VALUES (NULL, $col, 'Deze kolom bestaat uit negen cijfers die vrijwel allemaal de elfproef halen: dit lijken BSN''s.')`,
-				{ col: `#${i}` }
-			);
-		}
-	}
 }

@@ -10,3 +10,10 @@ export const CASE_KWESTIES = `(
 	FROM cases c
 	LEFT JOIN kwestie_links l ON l.gemeente = c.gemeente AND l.source = c.source AND l.casus_id = c.casus_id
 )`;
+
+/**
+ * SQL that folds a text expression as kwestie labels are folded: the twin of `fold` in $lib/domain/text
+ * and of the import's `fold` macro, which lives on the import's connection only.
+ */
+export const foldSql = (expr: string) =>
+	`lower(trim(regexp_replace(strip_accents(${expr}), '\\s+', ' ', 'g')))`;

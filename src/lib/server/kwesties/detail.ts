@@ -6,8 +6,9 @@ import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { quarterRange } from '../analytics/label-profile';
-import { CASE_KWESTIES } from './case-kwesties';
+import { CASE_KWESTIES, foldSql } from './case-kwesties';
 import { NATIONAL_SCOPE } from './kwesties';
+import { SOLUTION_KEY_PREFIX, SOLUTION_KIND } from './solutions';
 
 export interface QuarterCount {
 	quarter: string;
@@ -89,14 +90,19 @@ export function measureEffect(
 
 /**
  * The cases of a kwestie, for a WHERE over CASE_KWESTIES with `kwestieCaseParams`: a municipality's
- * own cases, or for a national kwestie those of every municipality within the user's reach.
+ * own cases, or for a national kwestie those of every municipality within the user's reach. A knelpunt
+ * has the cases whose kwestie folds to its key; a structurele oplossing those with a solution label
+ * that folds to its key without the `oplossing:` prefix.
  */
-export const KWESTIE_CASES = `k_key = $key
+export const KWESTIE_CASES = `(CASE WHEN $solution THEN list_contains(list_transform(oplossing, o -> ${foldSql('o')}), $key)
+		ELSE k_key = $key END)
 	AND (CASE WHEN $national THEN ($reach_all OR list_contains($reach, gemeente)) ELSE gemeente = $scope END)`;
 
 export function kwestieCaseParams(kwestie: KwestieSummary, user: SessionUser) {
+	const solution = kwestie.kind === SOLUTION_KIND;
 	return {
-		key: kwestie.key,
+		solution,
+		key: solution ? kwestie.key.slice(SOLUTION_KEY_PREFIX.length) : kwestie.key,
 		scope: kwestie.scope,
 		national: kwestie.scope === NATIONAL_SCOPE,
 		reach_all: user.reach.all,

@@ -18,8 +18,9 @@ import { audit } from '../audit';
 /** The national programme's own kwesties, across municipalities. */
 export const NATIONAL_SCOPE = 'landelijk';
 
-const SUMMARY_COLUMNS = `id, scope, key, label, status, owner, urgency, agenda, rule, measure,
-	strftime(measure_on, '%Y-%m-%d') AS measureOn, strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updatedAt`;
+const SUMMARY_COLUMNS = `id, scope, key, label, coalesce(kind, 'knelpunt') AS kind, status, owner, urgency,
+	agenda, rule, measure, strftime(measure_on, '%Y-%m-%d') AS measureOn,
+	strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updatedAt`;
 
 /**
  * Whether a user may open a kwestie of this scope: a municipality's within its reach, the national

@@ -1,22 +1,25 @@
 /**
  * The signal list as the page and its downloads show it: each signal with its municipalities' kwesties
- * and what its cases name; for roles without case access months instead of days, a threshold of at
- * least 3 and (landelijk) protected counts. Options and filter come from `signalRequest`.
+ * and what its cases name, and beside it the recurring solutions; for roles without case access months
+ * instead of days, a threshold of at least 3 and (landelijk) protected counts. Options and filter come
+ * from `signalRequest`.
  */
 import type { CaseFilter } from '$lib/domain/filters';
-import { STATUS_NAMES, type SignalListRow } from '$lib/domain/kwesties';
+import { STATUS_NAMES, type SignalListRow, type SolutionListRow } from '$lib/domain/kwesties';
 import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { kwestieIds, mayRead } from './kwesties';
 import { signals, type SignalOptions } from './signals';
+import { solutionKwesties, solutions } from './solutions';
 import { audience, listThreshold } from '../disclosure/audience';
 import { protectSignal } from '../disclosure/signals';
 
 export interface SignalList {
 	options: SignalOptions;
 	rows: SignalListRow[];
+	solutions: SolutionListRow[];
 	tables: DataTable[];
 }
 
@@ -29,7 +32,10 @@ export async function signalList(
 	const who = audience(user.role);
 	// signalRequest has raised it already; raised again here so that no caller can forget it.
 	const options = { ...asked, threshold: listThreshold(who, asked.threshold) };
-	const found = await signals(db, user.reach, filter, options);
+	const [found, solved] = await Promise.all([
+		signals(db, user.reach, filter, options),
+		solutions(db, user.reach, filter, options)
+	]);
 	// Kwesties are registered when their cases are written: reading the list writes nothing.
 	const ids = await kwestieIds(
 		db,
@@ -53,7 +59,50 @@ export async function signalList(
 		wetten: vocabularies.wetten.codes(s.wetten),
 		organisaties: vocabularies.organisaties.codes(s.organisaties)
 	}));
-	return { options, rows, tables: [signalTable(rows, options, who === 'cases')] };
+	const perSolution = await solutionKwesties(db, user, solved);
+	const solutionRows = solved.map((s) => ({
+		...protectSignal(who, { cases: s.cases, first: s.first, last: s.last, outsideKaders: s.outsideKaders }, [
+			'outsideKaders'
+		]),
+		oplossing: s.oplossing,
+		key: s.key,
+		gemeenten: s.gemeenten,
+		instrumenten: s.instrumenten.map((code) => vocabularies.instrumenten.get(code)?.naam ?? code),
+		kwesties: perSolution.get(s.key) ?? []
+	}));
+	const byDay = who === 'cases';
+	return {
+		options,
+		rows,
+		solutions: solutionRows,
+		tables: [signalTable(rows, options, byDay), solutionTable(solutionRows, options, byDay)]
+	};
+}
+
+/** The recurring solutions; `byDay` as for the signals. */
+function solutionTable(rows: SolutionListRow[], options: SignalOptions, byDay: boolean): DataTable {
+	return {
+		id: 'signalen-oplossingen',
+		caption: `Oplossingen in ten minste ${options.threshold} casussen in de ${options.windowMonths} maanden tot en met ${options.asOf}`,
+		columns: [
+			{ key: 'oplossing', label: 'Oplossing' },
+			{ key: 'casussen', label: 'Casussen', kind: 'count' },
+			{ key: 'gemeenten', label: 'Gemeenten', kind: 'count', counts: 'other' },
+			{ key: 'eerste', label: 'Eerste', kind: byDay ? 'date' : 'text' },
+			{ key: 'laatste', label: 'Laatste', kind: byDay ? 'date' : 'text' },
+			{ key: 'instrumenten', label: 'Instrumenten' },
+			{ key: 'buiten_kaders', label: 'Buiten de kaders', kind: 'count' }
+		],
+		rows: rows.map((r) => ({
+			oplossing: r.oplossing,
+			casussen: r.cases,
+			gemeenten: r.gemeenten,
+			eerste: r.first,
+			laatste: r.last,
+			instrumenten: r.instrumenten.join(', '),
+			buiten_kaders: r.outsideKaders
+		}))
+	};
 }
 
 /** `byDay`: first and last are days; else months (`YYYY-MM`), kept as text. */

@@ -53,8 +53,16 @@ export function todayInAmsterdam(now = new Date()): string {
 
 /**
  * The window is (as_of − window_months, as_of]: calendar months, clamped to the month's end by DuckDB's
- * date arithmetic (one month before 2025-03-31 is 2025-02-28), that day itself excluded.
+ * date arithmetic (one month before 2025-03-31 is 2025-02-28), that day itself excluded. Shared by the
+ * lists of recurring problems and of recurring solutions, with `windowParams`.
  */
+export const SIGNAL_WINDOW = `aangemeld_op <= $as_of::DATE
+	AND aangemeld_op > ($as_of::DATE - to_months($window))::DATE`;
+
+export function windowParams(options: SignalOptions) {
+	return { as_of: options.asOf, window: options.windowMonths, threshold: options.threshold };
+}
+
 export async function signals(
 	db: Database,
 	reach: Reach,
@@ -79,21 +87,19 @@ export async function signals(
 			FROM ${CASE_KWESTIES} c
 			WHERE ${CASE_SCOPE}
 			  AND k_key IS NOT NULL
-			  AND aangemeld_op <= $as_of::DATE
-			  AND aangemeld_op > ($as_of::DATE - to_months($window))::DATE
+			  AND ${SIGNAL_WINDOW}
 			GROUP BY k_key
 			HAVING count(*) >= $threshold
 		)
 		SELECT g.*, len(g.gemeenteCodes)::INTEGER AS gemeenten,
 			$statuses[coalesce((SELECT min(list_position($statuses, k.status)) FROM kwesties k
-				WHERE k.key = g.key AND list_contains(g.gemeenteCodes, k.scope)), 1)] AS status
+				WHERE k.key = g.key AND k.kind = 'knelpunt' AND list_contains(g.gemeenteCodes, k.scope)), 1)]
+				AS status
 		FROM grouped g
 		ORDER BY cases DESC, key`,
 		{
 			...scopeParams(reach, filter),
-			as_of: options.asOf,
-			window: options.windowMonths,
-			threshold: options.threshold,
+			...windowParams(options),
 			since: options.since ?? null,
 			statuses: [...KWESTIE_STATUSES]
 		}

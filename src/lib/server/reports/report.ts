@@ -217,7 +217,10 @@ async function scopeKwesties(
 	keys: string[]
 ): Promise<(KwestieFigures & { key: string; scope: string })[]> {
 	const rows = await db.all<KwestieFigures & { key: string; scope: string }>(
-		`SELECT id::INTEGER AS id, scope, key, label, status, agenda, measure,
+		// A proposal for a standing mandate or beleidsregel says so, beside the problems it sits between.
+		`SELECT id::INTEGER AS id, scope, key,
+			CASE WHEN kind = 'structurele_oplossing' THEN 'Structurele oplossing: ' || label ELSE label END AS label,
+			status, agenda, measure,
 			strftime(measure_on, '%Y-%m-%d') AS measureOn
 		 FROM kwesties
 		 WHERE scope <> 'landelijk' AND ($reach_all OR list_contains($reach, scope))

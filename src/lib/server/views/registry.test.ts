@@ -116,6 +116,7 @@ describe('levels', () => {
 			organisaties: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			wetten: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			escalatie: ['exact', 'exact', 'exact', 'exact', 'protected'],
+			besluiten: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			budget: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			signalen: ['exact', 'exact', 'exact', 'exact', 'exact'],
 			kwestie: ['exact', 'exact', 'exact', 'exact', 'protected'],

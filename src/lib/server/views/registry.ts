@@ -4,6 +4,7 @@ import { parseDiagonal, DEFAULT_DIAGONAL } from '../analytics/cooccurrence';
 import { budgetView } from '../analytics/budget-view';
 import { dashboardTables, keyFigures } from '../analytics/dashboard';
 import { escalatieView } from '../analytics/escalatie';
+import { besluitenView } from '../analytics/decisions';
 import { leefgebiedenView } from '../analytics/leefgebieden';
 import { organisatiesView } from '../analytics/organisaties';
 import { wettenView } from '../analytics/wetten';
@@ -63,7 +64,8 @@ export const organisaties = defineView({
 	page: { path: '/organisaties', label: 'Organisaties & ministeries' },
 	levels: ANALYSIS,
 	tables: VIEW_TABLES.organisaties,
-	compute: ({ db, user, filter, params }) => organisatiesView(db, user.reach, filter, diagonalOf(params)),
+	compute: ({ db, user, filter, params, today }) =>
+		organisatiesView(db, user.reach, filter, diagonalOf(params), today),
 	cases: (answer) => answer.cases,
 	cache: 'page',
 	warm: true
@@ -85,8 +87,21 @@ export const escalatie = defineView({
 	page: { path: '/escalatie', label: 'Escalatie' },
 	levels: ANALYSIS,
 	tables: VIEW_TABLES.escalatie,
+	// Not the highest step per route: route names are a municipality's own free text and could name it.
+	protectedTables: VIEW_TABLES.escalatie.filter((id) => id !== 'escalatie-trede-route'),
 	compute: ({ db, user, filter, today }) => escalatieView(db, user.reach, filter, today),
 	cases: (answer) => answer.total.cases,
+	cache: 'page',
+	warm: true
+});
+
+export const besluiten = defineView({
+	id: 'besluiten',
+	page: { path: '/besluiten', label: 'Besluiten' },
+	levels: ANALYSIS,
+	tables: VIEW_TABLES.besluiten,
+	compute: ({ db, user, filter }) => besluitenView(db, user.reach, filter),
+	cases: (answer) => answer.cases,
 	cache: 'page',
 	warm: true
 });
@@ -181,6 +196,7 @@ export const VIEWS: readonly ViewDefinition[] = [
 	organisaties,
 	wetten,
 	escalatie,
+	besluiten,
 	budget,
 	signalen,
 	kwestie,

@@ -1,9 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { analysisScope } from '$lib/server/analysis-scope';
 import { getDb } from '$lib/server/db';
 import { signalList } from '$lib/server/kwesties/signal-list';
 import { followedKwesties } from '$lib/server/kwesties/kwesties';
+import { openSolutionKwestie } from '$lib/server/kwesties/solutions';
 import {
 	SuggestionError,
 	confirmSuggestion,
@@ -111,6 +112,32 @@ export const actions: Actions = {
 		} catch (error) {
 			return refused(error);
 		}
+	},
+	/**
+	 * The kwaliteitsteam opens a kwestie of the kind "structurele oplossing" for a recurring solution of one
+	 * municipality, or goes to the one that exists.
+	 */
+	openen: async ({ request, locals, getClientAddress }) => {
+		const user = locals.user!;
+		if (!capabilities(user.role).manageKwesties) {
+			return fail(403, {
+				action: 'openen',
+				message: 'Alleen het kwaliteitsteam en de beheerder openen een kwestie.',
+				field: null
+			});
+		}
+		const form = await request.formData();
+		const outcome = await openSolutionKwestie(
+			await getDb(),
+			user,
+			String(form.get('gemeente') ?? ''),
+			String(form.get('oplossing') ?? ''),
+			getClientAddress()
+		);
+		if (!outcome.ok) {
+			return fail(outcome.status, { action: 'openen', message: outcome.message, field: outcome.field });
+		}
+		redirect(303, `/kwesties/${outcome.id}`);
 	},
 	/** The beheerder sets a municipality's default threshold and window. */
 	instellingen: async ({ request, locals }) => {

@@ -2,7 +2,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { apiDimension, apiFilter, caller } from '$lib/server/api';
+import { apiCountDimension, apiFilter, caller } from '$lib/server/api';
 import { countsByLabel } from '$lib/server/analytics/counts';
 import { arrowResponse, toArrowStream, wantsArrow, type ArrowColumn } from '$lib/server/arrow';
 import { audience } from '$lib/server/disclosure/audience';
@@ -18,7 +18,7 @@ const PROTECTED_COLUMNS: ArrowColumn[] = [...COLUMNS, { name: 'cases_geheim', ty
 
 export const GET: RequestHandler = async (event) => {
 	const user = caller(event);
-	const dimension = apiDimension(event.url);
+	const dimension = apiCountDimension(event.url);
 	const filter = apiFilter(event.url, user);
 	const exact = await countsByLabel(await getDb(), dimension, user.reach, filter);
 	const result = audience(user.role) === 'protected' ? protectCounts(exact) : exact;
