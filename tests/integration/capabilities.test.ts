@@ -70,10 +70,26 @@ function menu(html: string): string[] {
 
 describe('pages and actions per capability', () => {
 	it('shows each role its menu', async () => {
-		const analysis = ['/', '/leefgebieden', '/organisaties', '/wetten', '/escalatie', '/budget', '/signalen'];
+		const analysis = [
+			'/',
+			'/leefgebieden',
+			'/organisaties',
+			'/wetten',
+			'/escalatie',
+			'/besluiten',
+			'/budget',
+			'/signalen'
+		];
 		const expected: Record<Role, string[]> = {
-			beheerder: [...analysis, '/rapportage', '/vergelijking', '/import', '/beheer'],
-			kwaliteitsteam: [...analysis, '/rapportage', '/import'],
+			beheerder: [
+				...analysis,
+				'/rapportage',
+				'/vergelijking',
+				'/import',
+				'/beheer/maatwerkregister',
+				'/beheer'
+			],
+			kwaliteitsteam: [...analysis, '/rapportage', '/import', '/beheer/maatwerkregister'],
 			beleid: [...analysis, '/rapportage'],
 			college: [...analysis, '/rapportage'],
 			landelijk: [...analysis, '/vergelijking']

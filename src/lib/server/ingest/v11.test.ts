@@ -1,6 +1,7 @@
 /** Import of the version 1.1 columns: parsing, every rule with its Dutch message, and what a re-import keeps. */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { V11_COLUMNS } from './columns';
 import {
 	caseRow,
 	closeTempStore,
@@ -281,18 +282,7 @@ describe('a re-import', () => {
 
 	it('with the columns present and empty clears them', async () => {
 		await importRows(store, [full]);
-		const empty = Object.fromEntries(
-			[
-				'besluit_door',
-				'binnen_kaders',
-				'instrument',
-				'vier_ogen',
-				'stappen',
-				'reacties',
-				'vermeden_posten',
-				'kwijtgescholden'
-			].map((c) => [c, ''])
-		);
+		const empty = Object.fromEntries(V11_COLUMNS.map((c) => [c, '']));
 		await importRows(store, [caseRow('A', { ...empty, voorgeschoten: '50' })]);
 		expect(await stored('A')).toEqual({
 			casus_id: 'A',
