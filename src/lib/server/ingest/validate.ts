@@ -231,7 +231,7 @@ export async function validateStaged(
 			`LEFT JOIN list_parsed lp_${l.column} ON lp_${l.column}.col = '${l.column}' AND lp_${l.column}.raw = v.${l.column}`
 	).join('\n');
 	const timelines = timelineSql((column) => index.has(column));
-	for (const statement of timelines.create ?? []) await q.run(statement);
+	for (const statement of timelines.statements) await q.run(statement);
 	await q.run(`CREATE OR REPLACE TEMP VIEW ${PARSED_VIEW} AS
 		SELECT v.*,
 			${value('d_gemeente', 'gemeente')} AS gemeente_code,
@@ -254,7 +254,7 @@ export async function validateStaged(
 		FROM v
 		${scalarJoins}
 		${listJoins}
-		${timelines.create ? `LEFT JOIN ${TIMELINE_TABLE} ON ${TIMELINE_TABLE}.row_no = v.row_no` : ''}`);
+		${timelines.statements.length ? `LEFT JOIN ${TIMELINE_TABLE} ON ${TIMELINE_TABLE}.row_no = v.row_no` : ''}`);
 
 	const checks: { column: string; condition: string; message: string }[] = [];
 	const check = (column: string, condition: string, message: string) =>
