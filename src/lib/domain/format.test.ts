@@ -1,6 +1,6 @@
 /** Tests of the Dutch display formats. */
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatEuro } from './format';
+import { formatCount, formatDate, formatDateTime, formatDayOrMonth, formatEuro } from './format';
 
 describe('nl-NL formats', () => {
 	it('groups thousands with a dot and writes decimals with a comma', () => {
@@ -21,5 +21,12 @@ describe('nl-NL formats', () => {
 		expect(formatDate('2026-11-22')).toBe('22-11-2026');
 		expect(formatDateTime('2026-11-22T09:05:00Z')).toBe('22-11-2026 10:05');
 		expect(formatDateTime('2026-07-01 09:05:00')).toBe('01-07-2026 11:05');
+	});
+});
+
+describe('formatDayOrMonth', () => {
+	it('writes a day as a date and a month (for roles without case access) as month-year', () => {
+		expect(formatDayOrMonth('2026-11-22')).toBe('22-11-2026');
+		expect(formatDayOrMonth('2026-11')).toBe('11-2026');
 	});
 });

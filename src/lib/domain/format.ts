@@ -50,6 +50,11 @@ export function formatDate(iso: string | null | undefined): string {
 	return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
+/** A day as `22-11-2026`; a month (what roles without case access receive) as `11-2026`. */
+export function formatDayOrMonth(value: string): string {
+	return /^\d{4}-\d{2}$/.test(value) ? `${value.slice(5)}-${value.slice(0, 4)}` : formatDate(value);
+}
+
 /** `2026-11-22T09:05:00Z` as `22-11-2026 10:05` in Europe/Amsterdam. */
 export function formatDateTime(iso: string | null | undefined): string {
 	if (!iso) return '';
