@@ -3,6 +3,7 @@ import type { Reach } from '$lib/domain/roles';
 import type { Queryable } from '../db';
 import { PARSED_TABLE } from './validate';
 import type { V11Column } from './columns';
+import { TIMELINE_LISTS, TIMELINE_TABLE } from './timelines';
 
 export interface LoadCounts {
 	inserted: number;
@@ -131,16 +132,26 @@ export async function loadParsed(
 	);
 	// A first load of a source replaces nothing, so its rows need no join with the ids they would keep.
 	const firstLoad = counts.updated === 0;
+	// The timeline lists the file has (and the highest step) come from their own table, not through `parsed`.
+	const lists: string[] = Object.entries(TIMELINE_LISTS)
+		.filter(([column]) => !options.absent.includes(column as V11Column))
+		.map(([, list]) => list);
+	if (!keepsSteps) lists.push('stappen_top');
+	const timelines = lists.length
+		? `, ${lists.map((l) => `t.${l}`).join(', ')} FROM ${PARSED_TABLE} p LEFT JOIN ${TIMELINE_TABLE} t USING (row_no)`
+		: ` FROM ${PARSED_TABLE} p`;
 	const rows = firstLoad
-		? `(SELECT *, NULL::BIGINT AS existing_id, NULL::TIMESTAMP AS existing_created_at FROM ${PARSED_TABLE})`
-		: `(SELECT * FROM ${PARSED_TABLE} JOIN incoming USING (row_no))`;
+		? `(SELECT p.*, NULL::BIGINT AS existing_id, NULL::TIMESTAMP AS existing_created_at${timelines})`
+		: `(SELECT p.*, i.* EXCLUDE (row_no)${timelines} JOIN incoming i USING (row_no))`;
 	const keptBy = new Map(kept.map((k) => [k.stored, k]));
 	const columns = CASE_COLUMNS.map(([column, expr]): [string, string] => {
 		// A case that keeps its stored steps keeps the escalatie they gave it, unless the file names one.
-		if (column === 'escalatie' && keepsSteps && !firstLoad)
+		if (column === 'escalatie' && keepsSteps)
 			return [
 				column,
-				'coalesce(escalatie_code, CASE WHEN len(existing_stappen) > 0 THEN existing_escalatie END)'
+				firstLoad
+					? 'escalatie_code'
+					: 'coalesce(escalatie_code, CASE WHEN len(existing_stappen) > 0 THEN existing_escalatie END)'
 			];
 		const k = keptBy.get(column);
 		if (!k) return [column, expr];

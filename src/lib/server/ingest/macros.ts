@@ -8,6 +8,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  *   ISO date-times (the date in Europe/Amsterdam); a date that does not exist gives NULL, never a rollover;
  * - parse_amount: 1234 · 1234,56 · 1.234,56 · € 1.234,56 · € 250,- · 1234.5; a single dot before
  *   three digits groups thousands; more than two decimals or a minus gives NULL;
+ * - trimmed: a cell without its surrounding spaces, NULL when nothing is left; most cells have none, and
+ *   testing the two ends is cheaper than trimming (a copy of every cell);
  * - elfproef: the BSN eleven-test on nine digits;
  * - iban_valid: the ISO 13616 mod-97 check.
  */
@@ -24,6 +26,8 @@ const MACROS = [
 		WHEN regexp_full_match(v, '\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?')
 			THEN try_strptime(left(v, 10), '%Y-%m-%d')::DATE
 	END`,
+	`CREATE OR REPLACE TEMP MACRO trimmed(x) AS
+		CASE WHEN trim(left(x, 1)) = '' OR trim(right(x, 1)) = '' THEN nullif(trim(x), '') ELSE x END`,
 	`CREATE OR REPLACE TEMP MACRO amount_text(v) AS
 		regexp_replace(regexp_replace(replace(v, '€', ''), '\\s+', '', 'g'), ',-$', ',00')`,
 	`CREATE OR REPLACE TEMP MACRO amount_number(t) AS try_cast(CASE

@@ -329,4 +329,18 @@ describe('codes and free text', () => {
 		const key = await store.db.one<{ kwestie_key: string }>('SELECT kwestie_key FROM cases');
 		expect(key!.kwestie_key).toBe('huurtoeslag bij niet-uitgeschreven vorige bewoner');
 	});
+
+	it('stores free text without surrounding spaces (also no-break spaces), and spaces alone as empty', async () => {
+		const result = await importRows(store, [
+			caseRow(' T-1\u00a0', { route: '\u00a0 Wijkteam', samenvatting: 'Huurschuld.  ', fonds: '   ' }),
+			caseRow('T-2', { route: 'Wijkteam', samenvatting: ' ', kwestie: 'a' })
+		]);
+		expect(result.problems).toEqual([]);
+		expect(await readCase(store.db, 'T-1')).toMatchObject({
+			route: 'Wijkteam',
+			samenvatting: 'Huurschuld.',
+			fonds: null
+		});
+		expect(await readCase(store.db, 'T-2')).toMatchObject({ samenvatting: null, kwestie: 'a' });
+	});
 });

@@ -32,9 +32,11 @@ export async function scanPersonalData(
 	);
 	const open = columns.filter((c) => !strict.has(c));
 	const joined = open.length ? `concat_ws(chr(31), ${open.join(', ')})` : `''`;
+	// The pattern (ours, never the file's) is written into the statement: as a parameter DuckDB would compile
+	// it again for every chunk of rows (measured: a third slower).
 	await q.run(
-		`CREATE OR REPLACE TEMP TABLE suspect_rows AS SELECT * FROM ${STAGING_TABLE} WHERE regexp_matches(${joined}, $any)`,
-		{ any: anyPattern }
+		`CREATE OR REPLACE TEMP TABLE suspect_rows AS SELECT * FROM ${STAGING_TABLE}
+		 WHERE regexp_matches(${joined}, '${anyPattern.replace(/'/g, "''")}')`
 	);
 	await q.run(
 		`INSERT INTO problems

@@ -32,12 +32,15 @@ interface TimelineColumn {
 	column: CanonicalColumn;
 	/** The items of the cell, parsed once per row under this name. */
 	parsed: string;
-	/** How the items are parsed: `x` is one item. */
+	/**
+	 * The texts of one item `x` that are parsed, cut out first: a macro (parse_date) repeats its argument in
+	 * every branch, so an argument that cuts text would cut it again each time (measured: twice as slow).
+	 */
+	parts: string;
+	/** How the parts `x` of an item are parsed. */
 	item: () => string;
-	/** What the parsed view selects, under the names `parsed` keeps or the checks use; `p` is the parsed list. */
+	/** What TIMELINE_TABLE holds, derived from the items: the list `cases` stores and what the checks use. */
 	select: () => Record<string, string>;
-	/** The same names when the file lacks the column, typed. */
-	absent: Record<string, string>;
 }
 
 const ladder = () => list(reference().vocabularies.escalatie.entries.map((e) => e.code));
@@ -45,11 +48,8 @@ const ladder = () => list(reference().vocabularies.escalatie.entries.map((e) => 
 const STEPS: TimelineColumn = {
 	column: 'stappen',
 	parsed: 'stappen_items',
-	item: () => `{
-		'has_at': contains(x, '@'),
-		'stap': ${lookup('escalatie', "split_part(x, '@', 1)")},
-		'op': parse_date(trim(substr(x, position('@' IN x) + 1)))
-	}`,
+	parts: `{'has_at': contains(x, '@'), 'stap': split_part(x, '@', 1), 'op': trim(substr(x, position('@' IN x) + 1))}`,
+	item: () => `{'has_at': x.has_at, 'stap': ${lookup('escalatie', 'x.stap')}, 'op': parse_date(x.op)}`,
 	select: () => {
 		const dates = `list_transform(stappen_items, s -> s.op)`;
 		return {
@@ -68,29 +68,25 @@ const STEPS: TimelineColumn = {
 				WHEN ${dates} <> list_sort(${dates}) THEN 'stappen: de treden staan niet in volgorde van datum.'
 			END`
 		};
-	},
-	absent: {
-		stappen_list: 'NULL::STRUCT(stap VARCHAR, op DATE)[]',
-		stappen_first: 'NULL::DATE',
-		stappen_last: 'NULL::DATE',
-		stappen_top: 'NULL::VARCHAR',
-		stappen_problem: 'NULL::VARCHAR'
 	}
 };
-
-/** `organisatie@gevraagd/beantwoord`: the parts of one item of `reacties`. */
-const askedText = `trim(split_part(split_part(x, '@', 2), '/', 1))`;
-const answeredText = `nullif(trim(split_part(split_part(x, '@', 2), '/', 2)), '')`;
 
 const RESPONSES: TimelineColumn = {
 	column: 'reacties',
 	parsed: 'reacties_items',
-	item: () => `{
+	// `organisatie@gevraagd/beantwoord`
+	parts: `{
 		'well_formed': regexp_full_match(x, '[^@]+@[^@/]*(/[^@/]*)?'),
-		'organisatie': ${lookup('organisaties', "split_part(x, '@', 1)")},
-		'gevraagd': parse_date(${askedText}),
-		'answered': ${answeredText} IS NOT NULL,
-		'beantwoord': parse_date(${answeredText})
+		'organisatie': split_part(x, '@', 1),
+		'gevraagd': trim(split_part(split_part(x, '@', 2), '/', 1)),
+		'beantwoord': nullif(trim(split_part(split_part(x, '@', 2), '/', 2)), '')
+	}`,
+	item: () => `{
+		'well_formed': x.well_formed,
+		'organisatie': ${lookup('organisaties', 'x.organisatie')},
+		'gevraagd': parse_date(x.gevraagd),
+		'answered': x.beantwoord IS NOT NULL,
+		'beantwoord': parse_date(x.beantwoord)
 	}`,
 	select: () => ({
 		reacties_list: `list_transform(reacties_items, r -> {'organisatie': r.organisatie, 'gevraagd': r.gevraagd, 'beantwoord': r.beantwoord})`,
@@ -104,21 +100,20 @@ const RESPONSES: TimelineColumn = {
 			WHEN list_bool_or(list_transform(reacties_items, r -> r.beantwoord < r.gevraagd))
 				THEN 'reacties: een antwoord ligt voor de vraag.'
 		END`
-	}),
-	absent: {
-		reacties_list: 'NULL::STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[]',
-		reacties_problem: 'NULL::VARCHAR'
-	}
+	})
 };
 
 const POSTS: TimelineColumn = {
 	column: 'vermeden_posten',
 	parsed: 'posten_items',
+	// `post` or `post*aantal`
+	parts: `{
+		'post': CASE WHEN contains(x, '*') THEN split_part(x, '*', 1) ELSE x END,
+		'aantal': CASE WHEN contains(x, '*') THEN trim(substr(x, position('*' IN x) + 1)) END
+	}`,
 	item: () => `{
-		'post': fold(CASE WHEN contains(x, '*') THEN split_part(x, '*', 1) ELSE x END),
-		'aantal': CASE WHEN NOT contains(x, '*') THEN 1
-			WHEN regexp_full_match(trim(substr(x, position('*' IN x) + 1)), '[1-9]\\d{0,5}')
-				THEN trim(substr(x, position('*' IN x) + 1))::INTEGER END
+		'post': fold(x.post),
+		'aantal': CASE WHEN x.aantal IS NULL THEN 1 WHEN regexp_full_match(x.aantal, '[1-9]\\d{0,5}') THEN x.aantal::INTEGER END
 	}`,
 	select: () => {
 		// A post named twice adds up, in the order of its first mention.
@@ -131,10 +126,6 @@ const POSTS: TimelineColumn = {
 				'vermeden_posten: schrijf post of post*aantal met een heel aantal vanaf 1, bijvoorbeeld maatschappelijke_opvang_maand*6.'
 			END`
 		};
-	},
-	absent: {
-		vermeden_list: 'NULL::STRUCT(post VARCHAR, aantal INTEGER)[]',
-		vermeden_problem: 'NULL::VARCHAR'
 	}
 };
 
@@ -143,36 +134,75 @@ const TIMELINES = [STEPS, RESPONSES, POSTS];
 /** The table of what is derived from the parsed lists, one row per staged row, joined into the parsed view. */
 export const TIMELINE_TABLE = 't_timelines';
 
+/** The column of TIMELINE_TABLE that holds each timeline column's list, as `cases` stores it. */
+export const TIMELINE_LISTS = {
+	stappen: 'stappen_list',
+	reacties: 'reacties_list',
+	vermeden_posten: 'vermeden_list'
+} as const;
+
+/** The checks of the timeline columns: on TIMELINE_TABLE, beside the dates and escalatie of the parsed row. */
+const CHECKS: { column: CanonicalColumn; condition: string; message: string }[] = [
+	{ column: 'stappen', condition: 'stappen_problem IS NOT NULL', message: 'stappen_problem' },
+	{
+		column: 'stappen',
+		condition: 'stappen_problem IS NULL AND stappen_first < aangemeld_date',
+		message: "'stappen: een trede ligt voor aangemeld_op.'"
+	},
+	{
+		column: 'stappen',
+		condition: 'stappen_problem IS NULL AND stappen_last > afgerond_date',
+		message: "'stappen: een trede ligt na afgerond_op.'"
+	},
+	{
+		column: 'stappen',
+		condition: 'stappen_problem IS NULL AND escalatie_code IS NOT NULL AND stappen_top <> escalatie_code',
+		message: `'stappen: de hoogste trede (' || stappen_top || ') is niet gelijk aan escalatie (' || escalatie_code || ').'`
+	},
+	{ column: 'reacties', condition: 'reacties_problem IS NOT NULL', message: 'reacties_problem' },
+	{ column: 'vermeden_posten', condition: 'vermeden_problem IS NOT NULL', message: 'vermeden_problem' }
+];
+
 /**
- * The statements that parse the timeline columns the file has (none when it has none) and what the parsed view
- * selects: from TIMELINE_TABLE, or typed NULLs for the columns the file lacks. The items are parsed into one
- * table and what the load and the checks need derived from it into a second: in one statement, or in the view
- * itself, DuckDB parses a list again for every derived column that names it (measured: 6 times slower).
+ * The statements that parse the timeline columns the file has (none when it has none) into TIMELINE_TABLE.
+ * The items are parsed into one table and what the load and the checks need derived from it into a second: in
+ * one statement DuckDB parses a list again for every derived column that names it (measured: 6 times slower).
+ * Neither joins the parsed view: the lists go from TIMELINE_TABLE straight into `cases`, and the checks run
+ * on it apart (carried through the view's joins, they made the view twice as slow).
  */
-export function timelineSql(present: (column: CanonicalColumn) => boolean): {
-	statements: string[];
-	select: string;
-} {
+export function timelineSql(present: (column: CanonicalColumn) => boolean): string[] {
 	const parsed: string[] = [];
 	const derived: string[] = [];
-	const select: string[] = [];
-	for (const t of TIMELINES) {
-		if (present(t.column)) {
-			// The cell itself stays beside its items: a message quotes from it.
-			parsed.push(t.column, `list_transform(${items(t.column)}, x -> ${t.item()}) AS ${t.parsed}`);
-			for (const [name, expr] of Object.entries(t.select())) {
-				derived.push(`${expr} AS ${name}`);
-				select.push(`${TIMELINE_TABLE}.${name}`);
-			}
-		} else {
-			for (const [name, expr] of Object.entries(t.absent)) select.push(`${expr} AS ${name}`);
-		}
+	for (const t of TIMELINES.filter((t) => present(t.column))) {
+		// The cell itself stays beside its items: a message quotes from it.
+		parsed.push(
+			t.column,
+			`list_transform(list_transform(${items(t.column)}, x -> ${t.parts}), x -> ${t.item()}) AS ${t.parsed}`
+		);
+		for (const [name, expr] of Object.entries(t.select())) derived.push(`${expr} AS ${name}`);
 	}
-	const statements = parsed.length
-		? [
-				`CREATE OR REPLACE TEMP TABLE t_items AS SELECT row_no, ${parsed.join(', ')} FROM v`,
-				`CREATE OR REPLACE TEMP TABLE ${TIMELINE_TABLE} AS SELECT row_no, ${derived.join(',\n\t\t\t')} FROM t_items`
-			]
-		: [];
-	return { statements, select: select.join(',\n\t\t\t') };
+	if (parsed.length === 0) return [];
+	return [
+		`CREATE OR REPLACE TEMP TABLE t_items AS SELECT row_no, ${parsed.join(', ')} FROM v`,
+		`CREATE OR REPLACE TEMP TABLE ${TIMELINE_TABLE} AS SELECT row_no, ${derived.join(',\n\t\t\t')} FROM t_items`
+	];
+}
+
+/**
+ * The statement that adds the problems of the timeline columns the file has to `problems`, or null when it has
+ * none. Only the rows that fail a check are kept aside, and each check then reads those few.
+ */
+export function timelineProblemsSql(
+	present: (column: CanonicalColumn) => boolean,
+	parsed: string
+): string | null {
+	const checks = CHECKS.filter((c) => present(c.column));
+	if (checks.length === 0) return null;
+	return `INSERT INTO problems
+		WITH failing AS MATERIALIZED (
+			SELECT t.*, p.aangemeld_date, p.afgerond_date, p.escalatie_code
+			FROM ${TIMELINE_TABLE} t JOIN ${parsed} p USING (row_no)
+			WHERE coalesce(${checks.map((c) => `(${c.condition})`).join(' OR ')}, false)
+		)
+		${checks.map((c) => `SELECT row_no, '${c.column}', ${c.message} FROM failing WHERE ${c.condition}`).join('\nUNION ALL\n')}`;
 }

@@ -69,6 +69,29 @@ describe('required columns and values', () => {
 		const [problem] = await expectRefused(result, [[4, 'leefgebieden']]);
 		expect(problem.message).toMatch(/leefgebied/);
 	});
+
+	it('counts spaces alone as empty in every required column, and accepts them in an optional one', async () => {
+		const blank = { casus_id: '  ', gemeente: ' ', aangemeld_op: '   ', status: ' ', leefgebieden: '  ' };
+		const result = await importRows(store, withBad(1, blank));
+		const problems = await expectRefused(
+			result,
+			Object.keys(blank)
+				.sort()
+				.map((column) => [3, column])
+		);
+		for (const p of problems) expect(p.message).toBe(`Verplicht veld ${p.column} is leeg.`);
+
+		const optional = {
+			uitkomst: '  ',
+			escalatie: ' ',
+			afgerond_op: '  ',
+			kosten_oplossing: ' ',
+			terug_van: ' '
+		};
+		const accepted = await importRows(store, withBad(1, optional));
+		expect(accepted.problems).toEqual([]);
+		expect(accepted.status).toBe('imported');
+	});
 });
 
 describe('values outside vocabulary or format', () => {
