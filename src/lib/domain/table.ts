@@ -10,6 +10,8 @@ export interface TableColumn {
 	counts?: 'other';
 	/** On a `euro` or `decimal` column (or a `counts: 'other'` one computed from cases): the key of the row's count of the cases it is made from. */
 	basis?: string;
+	/** On a `decimal` column: a share (in percent) of counts of its row, which with them would give a hidden count back. */
+	share?: boolean;
 }
 
 export type TableCell = string | number | null;

@@ -276,7 +276,8 @@ function besluitenTables(
 		key: 'aandeel',
 		label: 'Buiten de kaders (% van bekend)',
 		kind: 'decimal',
-		basis: 'bekend'
+		basis: 'bekend',
+		share: true
 	};
 	const kadersRow = (f: { kaders: AnswerCounts }) => ({
 		...answerCells(f.kaders),
@@ -342,7 +343,7 @@ function besluitenTables(
 			columns: [
 				{ key: 'niveau', label: 'Besluit door' },
 				...answerColumns({ ja: 'Vier ogen', nee: 'Zonder vier ogen', onbekend: 'Niet vastgelegd' }),
-				{ key: 'aandeel', label: 'Vier ogen (% van bekend)', kind: 'decimal', basis: 'bekend' },
+				{ key: 'aandeel', label: 'Vier ogen (% van bekend)', kind: 'decimal', basis: 'bekend', share: true },
 				{ key: 'totaal', label: 'Totaal', kind: 'count' }
 			],
 			rows: rows.map((l) => ({

@@ -378,7 +378,13 @@ function escalatieTables(
 				{ key: 'afgerond', label: 'Afgerond', kind: 'count' },
 				{ key: 'ingetrokken', label: 'Ingetrokken', kind: 'count' },
 				{ key: 'opgelost', label: 'Opgelost of deels opgelost', kind: 'count' },
-				{ key: 'aandeel', label: 'Opgelost (% van afgerond)', kind: 'decimal', basis: 'afgerond' }
+				{
+					key: 'aandeel',
+					label: 'Opgelost (% van afgerond)',
+					kind: 'decimal',
+					basis: 'afgerond',
+					share: true
+				}
 			],
 			rows: ladder.map((s) => ({
 				trede: s.label,

@@ -240,6 +240,29 @@ describe('amounts and figures from cases', () => {
 		});
 	});
 
+	it('hides a share wherever a count of its row is hidden, since with the others it would give that count back', () => {
+		const columns: TableColumn[] = [
+			{ key: 'ja', label: 'Ja', kind: 'count' },
+			{ key: 'nee', label: 'Nee', kind: 'count' },
+			{ key: 'bekend', label: 'Bekend', kind: 'count' },
+			{ key: 'aandeel', label: 'Nee (% van bekend)', kind: 'decimal', basis: 'bekend', share: true },
+			{ key: 'mediaan', label: 'Mediaan', kind: 'decimal', basis: 'bekend' }
+		];
+		const rows = [
+			{ naam: 'college', ja: 3, nee: 20, bekend: 23, aandeel: 87, mediaan: 12 },
+			{ naam: 'team', ja: 30, nee: 20, bekend: 50, aandeel: 40, mediaan: 9 },
+			{ naam: 'wijk', ja: 4, nee: 25, bekend: 29, aandeel: 86.2, mediaan: 11 }
+		];
+		const result = protectDataTable(table(columns, rows), CONTEXT);
+		// ja 3 and 4 are small; each of their rows then hides nee as well (complementary suppression).
+		expect(column(result, 'ja')).toEqual(['geheim', 30, 'geheim']);
+		expect(column(result, 'nee')).toEqual(['geheim', 20, 'geheim']);
+		expect(column(result, 'bekend')).toEqual([25, 50, 30]);
+		// 87% of 23 is 20, so ja would be 3: the share goes with it; the median tells no count and stays.
+		expect(column(result, 'aandeel')).toEqual(['geheim', 40, 'geheim']);
+		expect(column(result, 'mediaan')).toEqual([12, 9, 11]);
+	});
+
 	it('hides a figure made from fewer than 8 cases of its row, else publishes it as it is', () => {
 		const columns: TableColumn[] = [
 			{ key: 'aantal', label: 'Afgerond', kind: 'count' },
@@ -330,7 +353,7 @@ describe('a real view', () => {
 
 	afterEach(() => closeTempStore(store));
 
-	it("hides the escalatie view's quartiles, shortest and longest times and shares of a step with few cases", async () => {
+	it("hides the escalatie view's quartiles, shortest and longest times, and shares of a step with few cases or a hidden count", async () => {
 		const view = await escalatieView(store.db, { all: true }, EMPTY_FILTER, '2026-01-01');
 		const tables = protectTables(view.tables, { cases: view.total.cases });
 		const lead = tables.find((t) => t.id === 'escalatie-doorlooptijd')!;
@@ -339,8 +362,10 @@ describe('a real view', () => {
 		expect(row('3.')).toMatchObject({ aantal: 'geheim', min: 10, p25: 27.5, mediaan: 45, max: 80 });
 		expect(lead.rows.at(-1)).toMatchObject({ aantal: 10, min: 10, mediaan: 30, max: 80 });
 		const steps = tables.find((t) => t.id === 'escalatie-treden')!;
-		expect(steps.rows.map((r) => r.aandeel)).toContain(50);
 		expect(steps.rows.find((r) => String(r.trede).startsWith('1.'))!.aandeel).toBe('geheim');
+		// 4 of the 8 closed at the lokale tafel were solved: 4 is hidden, and 50% of 8 would give it back.
+		const tafel = steps.rows.find((r) => String(r.trede).startsWith('3.'))!;
+		expect(tafel).toMatchObject({ opgelost: 'geheim', aandeel: 'geheim' });
 	});
 });
 

@@ -105,7 +105,10 @@ export function protectDataTable(table: DataTable, context: TablesContext): Data
 				if (!(column.key in row)) continue;
 				const j = keys.indexOf(column.key);
 				const value = row[column.key];
-				if (j < 0) published[column.key] = protectCell(column, value, row, context);
+				// A share beside its counts gives a hidden one back (3 of 23 from 20 and 87,0%): it goes with it.
+				if (column.share && typeof value === 'number' && hidden[i].some(Boolean))
+					published[column.key] = SECRET;
+				else if (j < 0) published[column.key] = protectCell(column, value, row, context);
 				else if (hidden[i][j]) published[column.key] = typeof value === 'number' ? SECRET : value;
 				// Rounded only now, after suppression has chosen on the exact counts.
 				else if (typeof value === 'number') published[column.key] = protectCount(value, CBS_RULES);
