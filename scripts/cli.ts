@@ -7,6 +7,7 @@ import { tokenAdd, tokenList, tokenRevoke, userAdd, userPasswd, userResetSecondF
 import { importCommand, mappingList, mappingSet } from './cli/imports';
 import { demoCommand } from './cli/demo';
 import { fundSet } from './cli/funds';
+import { costsList, costsSet } from './cli/costs';
 import { backupCommand, restoreCommand } from './cli/backups';
 import { aggregateExport, aggregateImport, aggregateKey, aggregateTrust } from './cli/aggregate';
 
@@ -22,6 +23,8 @@ const COMMANDS: Command[] = [
 	mappingList,
 	demoCommand,
 	fundSet,
+	costsSet,
+	costsList,
 	backupCommand,
 	restoreCommand,
 	aggregateExport,

@@ -1,6 +1,6 @@
 /** Exact cents: amounts a float gets wrong come out to the cent, splits round once, thousands round half up. */
 import { describe, expect, it } from 'vitest';
-import { centsOf, decimalCents, euros, ratioOf, roundToUnit, splitEvenly } from './money';
+import { centsOf, decimalCents, decimalText, euros, ratioOf, roundToUnit, splitEvenly } from './money';
 
 const parties = (mask: bigint) =>
 	['gemeente', 'woningcorporatie', 'zorgverzekeraar'].filter((_, i) => (mask >> BigInt(i)) & 1n);
@@ -22,6 +22,21 @@ describe('money in cents', () => {
 		expect(centsOf(undefined)).toBe(0n);
 		expect(() => decimalCents('1.005')).toThrow();
 		expect(() => decimalCents('1e3')).toThrow();
+	});
+
+	it('writes cents back as DuckDB reads a DECIMAL, the inverse of decimalCents, signs and zeros included', () => {
+		const cases: [bigint, string][] = [
+			[0n, '0.00'],
+			[5n, '0.05'],
+			[-10n, '-0.10'],
+			[123_456n, '1234.56'],
+			[-700n, '-7.00'],
+			[9_999_999_999_999_999_999n, '99999999999999999.99']
+		];
+		for (const [cents, text] of cases) {
+			expect(decimalText(cents)).toBe(text);
+			expect(decimalCents(text)).toBe(cents);
+		}
 	});
 
 	it('splits thirds over three parties exactly and rounds each party once, at the end', () => {

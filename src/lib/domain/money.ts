@@ -20,6 +20,12 @@ export function decimalCents(text: string | null | undefined): Cents | null {
 	return m[1] === '-' ? -cents : cents;
 }
 
+/** Whole cents as a DECIMAL's text for DuckDB (`1234.50`, `-0.10`): the inverse of `decimalCents`. */
+export function decimalText(value: Cents): string {
+	const size = value < 0n ? -value : value;
+	return `${value < 0n ? '-' : ''}${size / 100n}.${String(size % 100n).padStart(2, '0')}`;
+}
+
 /** As `decimalCents`, with no amount (a sum over no rows) as zero. */
 export const centsOf = (text: string | null | undefined): Cents => decimalCents(text) ?? 0n;
 

@@ -402,5 +402,23 @@ INSERT INTO counters VALUES ('case_id', nextval('case_id_seq'));
 -- or beleidsregel (structurele_oplossing); the latter's key is 'oplossing:' + the folded label.
 ALTER TABLE kwesties ADD COLUMN kind VARCHAR DEFAULT 'knelpunt';
 `
+	},
+	{
+		version: 8,
+		name: 'avoided-cost table',
+		sql: `
+-- A municipality's table of avoided-cost posts: what one unit of a post in vermeden_posten (version 1.1)
+-- is worth, low and high, with the unit it is counted in. The post is kept as the import folds it.
+CREATE TABLE cost_posts (
+	gemeente VARCHAR NOT NULL,
+	post VARCHAR NOT NULL,
+	unit VARCHAR,
+	low DECIMAL(18, 2) NOT NULL,
+	high DECIMAL(18, 2) NOT NULL,
+	updated_by VARCHAR NOT NULL,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	PRIMARY KEY (gemeente, post)
+);
+`
 	}
 ];

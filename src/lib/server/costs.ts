@@ -1,0 +1,81 @@
+/** The avoided-cost table: per municipality what one unit of a post of `vermeden_posten` is worth, low and high, in exact cents. */
+import { decimalCents, decimalText, type Cents } from '$lib/domain/money';
+import { fold } from '$lib/domain/text';
+import type { Database } from './db';
+
+export const MAX_POST_LENGTH = 100;
+export const MAX_UNIT_LENGTH = 40;
+
+/** One post of a municipality's table. */
+export interface CostPost {
+	gemeente: string;
+	/** As the import reads it from `vermeden_posten`: folded (case, accents and spaces do not count). */
+	post: string;
+	/** What one counts in, such as "maand" or "uitzetting"; null when not given. */
+	unit: string | null;
+	low: Cents;
+	high: Cents;
+}
+
+/**
+ * A post and its amounts checked: a name an export can write (1 to 100 characters, no `|` or `*`,
+ * which separate posts and counts there), a unit of at most 40 characters, and low at most high.
+ * Returns the post as stored, or a Dutch message.
+ */
+export function checkCost(input: {
+	post: string;
+	unit: string | null;
+	low: Cents;
+	high: Cents;
+}): { post: string; unit: string | null } | { message: string } {
+	const post = fold(input.post);
+	if (post.length < 1 || post.length > MAX_POST_LENGTH)
+		return { message: `Geef de naam van de post (1 tot ${MAX_POST_LENGTH} tekens).` };
+	if (/[|*]/.test(post))
+		return {
+			message: 'De naam van een post bevat geen | of *: die scheiden posten en aantallen in de export.'
+		};
+	const unit = input.unit?.trim() || null;
+	if (unit && unit.length > MAX_UNIT_LENGTH)
+		return { message: `De eenheid is hoogstens ${MAX_UNIT_LENGTH} tekens.` };
+	if (input.low > input.high) return { message: 'Het lage bedrag is hoger dan het hoge.' };
+	return { post, unit };
+}
+
+/** Sets (or replaces) one post of a municipality's table; the post must have passed `checkCost`. */
+export async function setCost(db: Database, cost: CostPost, actor: string): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.run('DELETE FROM cost_posts WHERE gemeente = $gemeente AND post = $post', {
+			gemeente: cost.gemeente,
+			post: cost.post
+		});
+		await tx.run(
+			`INSERT INTO cost_posts (gemeente, post, unit, low, high, updated_by)
+			 VALUES ($gemeente, $post, $unit, $low::DECIMAL(18, 2), $high::DECIMAL(18, 2), $actor)`,
+			{
+				gemeente: cost.gemeente,
+				post: cost.post,
+				unit: cost.unit,
+				low: decimalText(cost.low),
+				high: decimalText(cost.high),
+				actor
+			}
+		);
+	});
+}
+
+/** A municipality's table, by post. */
+export async function listCosts(db: Database, gemeente: string): Promise<CostPost[]> {
+	const rows = await db.all<{ post: string; unit: string | null; low: string; high: string }>(
+		`SELECT post, unit, low::VARCHAR AS low, high::VARCHAR AS high FROM cost_posts
+		 WHERE gemeente = $gemeente ORDER BY post`,
+		{ gemeente }
+	);
+	return rows.map((r) => ({
+		gemeente,
+		post: r.post,
+		unit: r.unit,
+		low: decimalCents(r.low)!,
+		high: decimalCents(r.high)!
+	}));
+}
