@@ -131,7 +131,7 @@ const POSTS: TimelineColumn = {
 
 const TIMELINES = [STEPS, RESPONSES, POSTS];
 
-/** The table of what is derived from the parsed lists, one row per staged row, joined into the parsed view. */
+/** The table of what is derived from the parsed lists, one row per staged row: what the checks and the load read of them. */
 export const TIMELINE_TABLE = 't_timelines';
 
 /** The column of TIMELINE_TABLE that holds each timeline column's list, as `cases` stores it. */
