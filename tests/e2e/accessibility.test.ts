@@ -289,6 +289,22 @@ const INTERACTIONS: Partial<Record<Role, { name: string; act: (page: Page) => Pr
 			}
 		},
 		{
+			name: '/beheer/kostentabel with a post in the table and a refused amount',
+			async act(page) {
+				expect(await visit(page, '/beheer/kostentabel')).toBe(200);
+				await page.getByLabel('Post', { exact: true }).fill('maatschappelijke_opvang_maand');
+				await page.getByLabel('Besparing laag in euro').fill('2.500');
+				await page.getByLabel('Besparing hoog in euro').fill('3.100');
+				await page.getByRole('button', { name: 'Opslaan' }).click();
+				await page.locator('table#kostentabel').waitFor();
+				await page.getByLabel('Post', { exact: true }).fill('huisuitzetting');
+				await page.getByLabel('Besparing laag in euro').fill('6.000');
+				await page.getByLabel('Besparing hoog in euro').fill('heel veel');
+				await page.getByRole('button', { name: 'Opslaan' }).click();
+				await page.getByRole('alert').waitFor();
+			}
+		},
+		{
 			name: '/beheer/pakketten after reading a package in',
 			async act(page) {
 				const pkg = await page.request.get('/beheer/pakketten/pakket?gemeente=GM0080&period=2025');

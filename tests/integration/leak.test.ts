@@ -156,6 +156,7 @@ const ROUTES: Record<string, Plan> = {
 	'/beheer': () => ['/beheer'],
 	'/beheer/audit': () => ['/beheer/audit', `/beheer/audit?${YEAR}`],
 	'/beheer/fondsen': () => ['/beheer/fondsen', `/beheer/fondsen?gemeente=${B}`],
+	'/beheer/kostentabel': () => ['/beheer/kostentabel', `/beheer/kostentabel?gemeente=${B}`],
 	'/beheer/maatwerkregister': () => [
 		'/beheer/maatwerkregister',
 		...[1, 2, 3, 4].map((id) => `/beheer/maatwerkregister?wijzig=${id}`)
@@ -251,6 +252,7 @@ const NOT_VIEWS = [
 	'/beheer',
 	'/beheer/audit',
 	'/beheer/fondsen',
+	'/beheer/kostentabel',
 	'/beheer/maatwerkregister',
 	'/beheer/pakketten',
 	'/beheer/pakketten/pakket',
@@ -369,6 +371,11 @@ beforeAll(async () => {
 			{ db }
 		);
 		if (fund.code !== 0) throw new Error(`fund set failed: ${fund.stderr}`);
+		const post = cli(
+			['costs', 'set', marker(side, 'post'), '--gemeente', GEMEENTE[side], '--low', '100', '--high', '200'],
+			{ db }
+		);
+		if (post.code !== 0) throw new Error(`costs set failed: ${post.stderr}`);
 	}
 	for (const role of ROLES) {
 		addUser(db, { email: emailOf(role), role, gemeente: role === 'landelijk' ? [] : [A] });

@@ -7,7 +7,7 @@ export const GEMEENTE: Record<Side, string> = { A: 'GM0344', B: 'GM0518' };
 
 /**
  * What carries a marker: case fields (`casus`, `samenvatting` are per-case fields; the others are
- * labels, `artikel` a law article named in `wetten`), the fund set with the CLI, and what users write
+ * labels, `artikel` a law article named in `wetten`), the fund and the cost post set with the CLI, and what users write
  * (a saved report's text, a kwestie's note).
  */
 export const MARKER_KINDS = [
@@ -18,6 +18,7 @@ export const MARKER_KINDS = [
 	'artikel',
 	'oplossing',
 	'fonds',
+	'post',
 	'les',
 	'notitie'
 ] as const;

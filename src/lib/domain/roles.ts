@@ -41,7 +41,7 @@ export interface Capabilities {
 	saveReports: boolean;
 	/** Users, their roles and reach, and the audit log on /beheer. */
 	manageUsers: boolean;
-	/** The funds (fondsen) on /beheer/fondsen. */
+	/** The funds (fondsen) on /beheer/fondsen and the avoided-cost table on /beheer/kostentabel. */
 	manageFunds: boolean;
 	/** Downloading and reading in national packages on /beheer/pakketten. */
 	nationalPackages: boolean;

@@ -1,7 +1,7 @@
 /** The avoided-cost table: posts folded as the import reads them, amounts exact to the cent, replaced per post and kept per municipality. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeTempStore, openTempStore, type Store } from './ingest/fixtures/helpers';
-import { checkCost, listCosts, setCost } from './costs';
+import { checkCost, costTable, listCosts, removeCost, setCost } from './costs';
 
 let store: Store;
 beforeEach(async () => {
@@ -59,6 +59,32 @@ describe('the table', () => {
 		const costs = await listCosts(store.db, 'GM0080');
 		expect(costs).toHaveLength(2);
 		expect(costs[1]).toMatchObject({ post: 'opvang', unit: 'nacht', low: 30n, high: 30n });
+	});
+
+	it('lists the tables within a reach only, with who set each post, and removes a post by its folded name', async () => {
+		await setCost(
+			store.db,
+			{ gemeente: 'GM0080', post: 'opvang', unit: null, low: 100n, high: 200n },
+			'a@x.nl'
+		);
+		await setCost(
+			store.db,
+			{ gemeente: 'GM0344', post: 'opvang', unit: null, low: 300n, high: 400n },
+			'b@x.nl'
+		);
+		const leeuwarden = await costTable(store.db, { all: false, gemeenten: ['GM0080'] });
+		expect(leeuwarden).toMatchObject([
+			{ gemeente: 'GM0080', gemeenteNaam: 'Leeuwarden', updatedBy: 'a@x.nl' }
+		]);
+		expect(leeuwarden[0].updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		expect((await costTable(store.db, { all: true })).map((c) => c.gemeenteNaam)).toEqual([
+			'Leeuwarden',
+			'Utrecht'
+		]);
+		expect(await costTable(store.db, { all: false, gemeenten: [] })).toEqual([]);
+		expect(await removeCost(store.db, 'GM0080', ' OPVANG ')).toBe(true);
+		expect(await removeCost(store.db, 'GM0080', 'opvang')).toBe(false);
+		expect((await costTable(store.db, { all: true })).map((c) => c.gemeente)).toEqual(['GM0344']);
 	});
 
 	it("keeps each municipality's table apart", async () => {

@@ -1,7 +1,9 @@
 /** The avoided-cost table: per municipality what one unit of a post of `vermeden_posten` is worth, low and high, in exact cents. */
 import { decimalCents, decimalText, type Cents } from '$lib/domain/money';
 import { fold } from '$lib/domain/text';
+import type { Reach } from '$lib/domain/roles';
 import type { Database } from './db';
+import { reference } from './reference';
 
 export const MAX_POST_LENGTH = 100;
 export const MAX_UNIT_LENGTH = 40;
@@ -20,25 +22,26 @@ export interface CostPost {
 /**
  * A post and its amounts checked: a name an export can write (1 to 100 characters, no `|` or `*`,
  * which separate posts and counts there), a unit of at most 40 characters, and low at most high.
- * Returns the post as stored, or a Dutch message.
+ * Returns the post as stored, or a Dutch message and the field it is about.
  */
 export function checkCost(input: {
 	post: string;
 	unit: string | null;
 	low: Cents;
 	high: Cents;
-}): { post: string; unit: string | null } | { message: string } {
+}): { post: string; unit: string | null } | { message: string; field: 'post' | 'unit' | 'high' } {
 	const post = fold(input.post);
 	if (post.length < 1 || post.length > MAX_POST_LENGTH)
-		return { message: `Geef de naam van de post (1 tot ${MAX_POST_LENGTH} tekens).` };
+		return { message: `Geef de naam van de post (1 tot ${MAX_POST_LENGTH} tekens).`, field: 'post' };
 	if (/[|*]/.test(post))
 		return {
-			message: 'De naam van een post bevat geen | of *: die scheiden posten en aantallen in de export.'
+			message: 'De naam van een post bevat geen | of *: die scheiden posten en aantallen in de export.',
+			field: 'post'
 		};
 	const unit = input.unit?.trim() || null;
 	if (unit && unit.length > MAX_UNIT_LENGTH)
-		return { message: `De eenheid is hoogstens ${MAX_UNIT_LENGTH} tekens.` };
-	if (input.low > input.high) return { message: 'Het lage bedrag is hoger dan het hoge.' };
+		return { message: `De eenheid is hoogstens ${MAX_UNIT_LENGTH} tekens.`, field: 'unit' };
+	if (input.low > input.high) return { message: 'Het lage bedrag is hoger dan het hoge.', field: 'high' };
 	return { post, unit };
 }
 
@@ -78,4 +81,54 @@ export async function listCosts(db: Database, gemeente: string): Promise<CostPos
 		low: decimalCents(r.low)!,
 		high: decimalCents(r.high)!
 	}));
+}
+
+/** A post as the table page lists it: with the municipality's name and who set it when. */
+export interface CostRow extends CostPost {
+	gemeenteNaam: string;
+	updatedBy: string;
+	/** ISO 8601, UTC. */
+	updatedAt: string;
+}
+
+/** The tables of every municipality within the reach, by municipality and post. */
+export async function costTable(db: Database, reach: Reach): Promise<CostRow[]> {
+	const rows = await db.all<{
+		gemeente: string;
+		post: string;
+		unit: string | null;
+		low: string;
+		high: string;
+		updated_by: string;
+		updated_at: string;
+	}>(
+		`SELECT gemeente, post, unit, low::VARCHAR AS low, high::VARCHAR AS high, updated_by,
+			strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updated_at
+		 FROM cost_posts WHERE $all OR list_contains($gemeenten, gemeente)`,
+		{ all: reach.all, gemeenten: reach.all ? [] : [...reach.gemeenten] }
+	);
+	const { gemeenten } = reference();
+	return rows
+		.map((r) => ({
+			gemeente: r.gemeente,
+			gemeenteNaam: gemeenten.naam(r.gemeente),
+			post: r.post,
+			unit: r.unit,
+			low: decimalCents(r.low)!,
+			high: decimalCents(r.high)!,
+			updatedBy: r.updated_by,
+			updatedAt: r.updated_at
+		}))
+		.sort((a, b) => a.gemeenteNaam.localeCompare(b.gemeenteNaam, 'nl') || a.post.localeCompare(b.post, 'nl'));
+}
+
+/** Removes one post of a municipality's table; false when it had none of that name. */
+export async function removeCost(db: Database, gemeente: string, post: string): Promise<boolean> {
+	const removed = await db.transaction((tx) =>
+		tx.run('DELETE FROM cost_posts WHERE gemeente = $gemeente AND post = $post', {
+			gemeente,
+			post: fold(post)
+		})
+	);
+	return removed > 0;
 }
