@@ -1,5 +1,7 @@
 /** Codes each coded column once per distinct text: dates, amounts, codes and lists, and what that tells the checks. */
 import type { Queryable } from '../db';
+import { REQUIRED_COLUMNS } from './columns';
+import { byPosition, ENUM_INDEX, enumSql, fieldList, lookupTableSql } from './enums';
 
 /** List columns, the vocabulary each is matched against, and whether items carry law articles. */
 export const LIST_COLUMNS = [
@@ -81,19 +83,19 @@ const DICTIONARIES: Dictionary[] = [
 		columns: ['binnen_kaders', 'vier_ogen'],
 		type: 'BOOLEAN',
 		expr: "CASE WHEN fold(raw) IN ('ja', 'j', 'true', '1') THEN true WHEN fold(raw) IN ('nee', 'n', 'false', '0') THEN false END"
-	},
-	{
-		name: 'd_oplossing',
-		columns: ['oplossing'],
-		type: 'VARCHAR[]',
-		expr: "list_distinct(list_filter(list_transform(str_split(raw, '|'), x -> trim(x)), x -> x <> ''))"
 	}
 ];
+
+/**
+ * Solutions are free text, a tenth of them distinct: split per row, cheaper than binding an enum type of a
+ * hundred thousand texts into every statement that reads the parsed view.
+ */
+const OPLOSSING = `coalesce(list_distinct(list_filter(list_transform(str_split(v.oplossing, '|'), x -> trim(x)), x -> x <> '')), []::VARCHAR[])`;
 
 export interface Coded {
 	/** What the parsed view selects beside the rows of `v`: codes, `<column>_empty` and `_invalid`, list masks. */
 	select: string;
-	/** The view's joins of `v` with the tables of distinct texts. */
+	/** What the view crosses `v` with: the one-row table of lookup lists (see enums.ts). */
 	joins: string;
 	/** Which checks some row could fail (see couldFail). */
 	could: Set<string>;
@@ -134,6 +136,7 @@ export async function codeColumns(q: Queryable, present: (column: string) => boo
 	// Every distinct text gets its row, also one without items (' ', '|'): a row says whether the cell is filled.
 	await q.run(`CREATE OR REPLACE TEMP TABLE list_parsed AS
 		SELECT r.col, r.raw, trim(r.raw) <> '' AS filled,
+			(row_number() OVER (PARTITION BY r.col ORDER BY r.raw) - 1)::INTEGER AS idx,
 			bit_or(CASE WHEN i.code IS NOT NULL THEN (1::UBIGINT << i.position::UBIGINT) END) AS mask,
 			list(i.item) FILTER (WHERE i.item IS NOT NULL AND i.code IS NULL) AS unknown,
 			list(DISTINCT i.code || ' art. ' || i.article ORDER BY i.code || ' art. ' || i.article)
@@ -141,8 +144,9 @@ export async function codeColumns(q: Queryable, present: (column: string) => boo
 		FROM list_raws r LEFT JOIN list_items i ON i.col = r.col AND i.raw = r.raw
 		GROUP BY r.col, r.raw`);
 
-	// Each distinct text also says whether it is filled (more than spaces), so that after its join no check needs
-	// the raw text again: the joins then carry only what the load keeps (measured: a third faster).
+	// Each distinct text also says whether it is filled (more than spaces), so that no check needs the raw text
+	// again: the rows then carry only what the load keeps (measured: a third faster).
+	const lookups: Record<string, string> = {};
 	for (const d of DICTIONARIES) {
 		const raws = d.columns
 			.filter(present)
@@ -150,27 +154,34 @@ export async function codeColumns(q: Queryable, present: (column: string) => boo
 		if (raws.length === 0) continue;
 		await q.run(
 			`CREATE OR REPLACE TEMP TABLE ${d.name} AS
-			 SELECT raw, ${d.expr} AS value, trim(raw) <> '' AS filled FROM (SELECT DISTINCT raw FROM (${raws.join(' UNION ')}))`
+			 SELECT raw, ${d.expr} AS value, trim(raw) <> '' AS filled, ${ENUM_INDEX}
+			 FROM (SELECT DISTINCT raw FROM (${raws.join(' UNION ')}))`
 		);
+		for (const statement of enumSql(`e_${d.name}`, d.name)) await q.run(statement);
+		lookups[`${d.name}_value`] = fieldList(d.name, 'value');
+		lookups[`${d.name}_filled`] = fieldList(d.name, 'filled');
 	}
+	for (const { column } of LIST_COLUMNS.filter((l) => present(l.column))) {
+		const where = `WHERE col = '${column}'`;
+		for (const statement of enumSql(`e_lp_${column}`, 'list_parsed', where)) await q.run(statement);
+		for (const field of ['mask', 'unknown', 'filled', 'articles'])
+			lookups[`lp_${column}_${field}`] = fieldList('list_parsed', field, where);
+	}
+	await q.run(lookupTableSql('lookups', lookups));
 	const scalar = DICTIONARIES.flatMap((d) =>
 		d.columns.map((column) => ({ dictionary: d.name, column, type: d.type ?? 'VARCHAR' }))
 	);
-	const scalarJoins = scalar
-		.filter((c) => present(c.column))
-		.map(
-			({ dictionary, column }) =>
-				`LEFT JOIN ${dictionary} ${dictionary}_${column} ON ${dictionary}_${column}.raw = v.${column}`
-		)
-		.join('\n');
+	/** The element of lookup list `list` for the row's text in `column`. */
+	const at = (list: string, type: string, column: string) => byPosition(`lk.${list}`, type, `v.${column}`);
 	/** A dictionary's value for a column, and whether the column is empty or invalid (`_empty`, `_invalid`). */
 	const lookedUp = ({ dictionary, column, type }: (typeof scalar)[number]) => {
-		const at = `${dictionary}_${column}`;
+		const value = at(`${dictionary}_value`, `e_${dictionary}`, column);
+		const filled = at(`${dictionary}_filled`, `e_${dictionary}`, column);
 		return present(column)
 			? {
-					value: `${at}.value`,
-					empty: `NOT coalesce(${at}.filled, false)`,
-					invalid: `(${at}.value IS NULL AND coalesce(${at}.filled, false))`
+					value,
+					empty: `NOT coalesce(${filled}, false)`,
+					invalid: `(${value} IS NULL AND coalesce(${filled}, false))`
 				}
 			: { value: `NULL::${type}`, empty: 'true', invalid: 'false' };
 	};
@@ -179,15 +190,10 @@ export async function codeColumns(q: Queryable, present: (column: string) => boo
 	const flags = scalar
 		.map((c) => `${lookedUp(c).empty} AS ${c.column}_empty, ${lookedUp(c).invalid} AS ${c.column}_invalid`)
 		.join(',\n\t\t\t');
-	const listJoins = LIST_COLUMNS.filter((l) => present(l.column))
-		.map(
-			(l) =>
-				`LEFT JOIN list_parsed lp_${l.column} ON lp_${l.column}.col = '${l.column}' AND lp_${l.column}.raw = v.${l.column}`
-		)
-		.join('\n');
+	const lp = (column: string, field: string) => at(`lp_${column}_${field}`, `e_lp_${column}`, column);
 	const listSelect = (l: (typeof LIST_COLUMNS)[number]) =>
 		present(l.column)
-			? `coalesce(lp_${l.column}.mask, 0::UBIGINT) AS ${l.column}_mask, lp_${l.column}.unknown AS ${l.column}_unknown, NOT coalesce(lp_${l.column}.filled, false) AS ${l.column}_empty`
+			? `coalesce(${lp(l.column, 'mask')}, 0::UBIGINT) AS ${l.column}_mask, ${lp(l.column, 'unknown')} AS ${l.column}_unknown, NOT coalesce(${lp(l.column, 'filled')}, false) AS ${l.column}_empty`
 			: `0::UBIGINT AS ${l.column}_mask, NULL::VARCHAR[] AS ${l.column}_unknown, true AS ${l.column}_empty`;
 	const select = `
 		${value('d_gemeente', 'gemeente')} AS gemeente_code,
@@ -204,8 +210,8 @@ export async function codeColumns(q: Queryable, present: (column: string) => boo
 		${AMOUNT_COLUMNS.map((a) => `${value('d_amount', a)} AS ${a}_amount`).join(',\n\t\t')},
 		${flags},
 		${LIST_COLUMNS.map(listSelect).join(',\n\t\t')},
-		${present('wetten') ? 'coalesce(lp_wetten.articles, [])' : '[]::VARCHAR[]'} AS wet_artikelen,
-		coalesce(${value('d_oplossing', 'oplossing')}, []::VARCHAR[]) AS oplossing_list,
+		${present('wetten') ? `coalesce(${lp('wetten', 'articles')}, [])` : '[]::VARCHAR[]'} AS wet_artikelen,
+		${OPLOSSING} AS oplossing_list,
 		${value('d_kwestie', 'kwestie')} AS kwestie_key`;
 	// What the few distinct texts already tell: a check that no row can fail stays out of the pass over the rows.
 	const could = await couldFail(
@@ -213,34 +219,42 @@ export async function codeColumns(q: Queryable, present: (column: string) => boo
 		scalar.filter((c) => present(c.column)),
 		LIST_COLUMNS.map((l) => l.column).filter(present)
 	);
-	return { select, joins: `${scalarJoins}\n${listJoins}`, could };
+	return { select, joins: 'CROSS JOIN lookups lk', could };
 }
 
 /**
  * Which row checks some row could fail, from the distinct texts alone: `<column>_invalid` (a filled text that
- * is not valid), `<column>_empty` (a row without text), `<column>_unknown` (a list item outside the code list)
- * and `leefgebieden_none` (a filled list without items).
+ * is not valid), `<column>_unknown` (a list item outside the code list), and for the required columns
+ * `<column>_empty` (a row without text; this one needs a pass over the rows) and `leefgebieden_none` (a
+ * filled list without items).
  */
 async function couldFail(
 	q: Queryable,
 	scalar: { dictionary: string; column: string }[],
 	lists: string[]
 ): Promise<Set<string>> {
+	const required = new Set<string>(REQUIRED_COLUMNS);
 	const anyNull = (column: string) => `(SELECT bool_or(${column} IS NULL) FROM v)`;
 	const facts = [
 		...scalar.flatMap(({ dictionary, column }) => {
 			const texts = `FROM distinct_values dv JOIN ${dictionary} d ON d.raw = dv.${column}`;
 			return [
 				`EXISTS (SELECT 1 ${texts} WHERE d.value IS NULL AND d.filled) AS ${column}_invalid`,
-				`(EXISTS (SELECT 1 ${texts} WHERE NOT d.filled) OR ${anyNull(column)}) AS ${column}_empty`
+				...(required.has(column)
+					? [`(EXISTS (SELECT 1 ${texts} WHERE NOT d.filled) OR ${anyNull(column)}) AS ${column}_empty`]
+					: [])
 			];
 		}),
 		...lists.flatMap((column) => {
 			const texts = `FROM list_parsed WHERE col = '${column}'`;
 			return [
 				`EXISTS (SELECT 1 ${texts} AND len(unknown) > 0) AS ${column}_unknown`,
-				`(EXISTS (SELECT 1 ${texts} AND NOT filled) OR ${anyNull(column)}) AS ${column}_empty`,
-				`EXISTS (SELECT 1 ${texts} AND filled AND coalesce(mask, 0) = 0 AND unknown IS NULL) AS ${column}_none`
+				...(required.has(column)
+					? [
+							`(EXISTS (SELECT 1 ${texts} AND NOT filled) OR ${anyNull(column)}) AS ${column}_empty`,
+							`EXISTS (SELECT 1 ${texts} AND filled AND coalesce(mask, 0) = 0 AND unknown IS NULL) AS ${column}_none`
+						]
+					: [])
 			];
 		})
 	];
