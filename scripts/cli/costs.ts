@@ -2,7 +2,7 @@
 import { parseAmountCents } from '../../src/lib/domain/amount';
 import { euros } from '../../src/lib/domain/money';
 import { formatEuro } from '../../src/lib/domain/format';
-import { checkCost, listCosts, setCost } from '../../src/lib/server/costs';
+import { checkCost, costTable, setCost } from '../../src/lib/server/costs';
 import { audit } from '../../src/lib/server/audit';
 import { reference } from '../../src/lib/server/reference';
 import { InputError, requireString, type DatabaseCommand, type Values } from './command';
@@ -12,6 +12,10 @@ function gemeenteOf(values: Values) {
 	if (!gemeente) throw new InputError(`Onbekende gemeente ${values.gemeente}.`);
 	return gemeente;
 }
+
+/** `€ 10,00 tot € 20,00 per maand`. */
+const rangeText = (low: bigint, high: bigint, unit: string | null) =>
+	`${formatEuro(euros(low))} tot ${formatEuro(euros(high))}${unit ? ` per ${unit}` : ''}`;
 
 function amountOf(values: Values, name: 'low' | 'high'): bigint {
 	const cents = parseAmountCents(requireString(values, name));
@@ -44,7 +48,6 @@ export const costsSet: DatabaseCommand = {
 			object: `${gemeente.code} ${checked.post}`,
 			result: 'ok'
 		});
-		const per = checked.unit ? ` per ${checked.unit}` : '';
 		return {
 			json: {
 				status: 'ok',
@@ -54,7 +57,7 @@ export const costsSet: DatabaseCommand = {
 				low: euros(low),
 				high: euros(high)
 			},
-			text: `Post ${checked.post} (${gemeente.naam}): ${formatEuro(euros(low))} tot ${formatEuro(euros(high))}${per}.`
+			text: `Post ${checked.post} (${gemeente.naam}): ${rangeText(low, high, checked.unit)}.`
 		};
 	}
 };
@@ -65,11 +68,8 @@ export const costsList: DatabaseCommand = {
 	options: { gemeente: { type: 'string' } },
 	async run({ values, db }) {
 		const gemeente = gemeenteOf(values);
-		const costs = await listCosts(db, gemeente.code);
-		const lines = costs.map(
-			(c) =>
-				`${c.post}: ${formatEuro(euros(c.low))} tot ${formatEuro(euros(c.high))}${c.unit ? ` per ${c.unit}` : ''}`
-		);
+		const costs = await costTable(db, { all: false, gemeenten: [gemeente.code] });
+		const lines = costs.map((c) => `${c.post}: ${rangeText(c.low, c.high, c.unit)}`);
 		return {
 			json: {
 				costs: costs.map((c) => ({ post: c.post, unit: c.unit, low: euros(c.low), high: euros(c.high) }))

@@ -1,7 +1,10 @@
 /** The avoided-cost table: posts folded as the import reads them, amounts exact to the cent, replaced per post and kept per municipality. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeTempStore, openTempStore, type Store } from './ingest/fixtures/helpers';
-import { checkCost, costTable, listCosts, removeCost, setCost } from './costs';
+import { checkCost, costTable, removeCost, setCost } from './costs';
+
+const tableOf = (db: Parameters<typeof costTable>[0], gemeente: string) =>
+	costTable(db, { all: false, gemeenten: [gemeente] });
 
 let store: Store;
 beforeEach(async () => {
@@ -47,7 +50,7 @@ describe('the table', () => {
 			{ gemeente: 'GM0080', post: 'huisuitzetting', unit: null, low: 123_456_789n, high: 123_456_790n },
 			'cli'
 		);
-		expect(await listCosts(store.db, 'GM0080')).toEqual([
+		expect(await tableOf(store.db, 'GM0080')).toMatchObject([
 			{ gemeente: 'GM0080', post: 'huisuitzetting', unit: null, low: 123_456_789n, high: 123_456_790n },
 			{ gemeente: 'GM0080', post: 'opvang', unit: 'maand', low: 10n, high: 20n }
 		]);
@@ -56,7 +59,7 @@ describe('the table', () => {
 			{ gemeente: 'GM0080', post: 'opvang', unit: 'nacht', low: 30n, high: 30n },
 			'cli'
 		);
-		const costs = await listCosts(store.db, 'GM0080');
+		const costs = await tableOf(store.db, 'GM0080');
 		expect(costs).toHaveLength(2);
 		expect(costs[1]).toMatchObject({ post: 'opvang', unit: 'nacht', low: 30n, high: 30n });
 	});
@@ -90,8 +93,8 @@ describe('the table', () => {
 	it("keeps each municipality's table apart", async () => {
 		await setCost(store.db, { gemeente: 'GM0080', post: 'opvang', unit: null, low: 100n, high: 200n }, 'cli');
 		await setCost(store.db, { gemeente: 'GM0344', post: 'opvang', unit: null, low: 300n, high: 400n }, 'cli');
-		expect((await listCosts(store.db, 'GM0080')).map((c) => c.low)).toEqual([100n]);
-		expect((await listCosts(store.db, 'GM0344')).map((c) => c.low)).toEqual([300n]);
-		expect(await listCosts(store.db, 'GM0363')).toEqual([]);
+		expect((await tableOf(store.db, 'GM0080')).map((c) => c.low)).toEqual([100n]);
+		expect((await tableOf(store.db, 'GM0344')).map((c) => c.low)).toEqual([300n]);
+		expect(await tableOf(store.db, 'GM0363')).toEqual([]);
 	});
 });

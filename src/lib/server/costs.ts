@@ -67,22 +67,6 @@ export async function setCost(db: Database, cost: CostPost, actor: string): Prom
 	});
 }
 
-/** A municipality's table, by post. */
-export async function listCosts(db: Database, gemeente: string): Promise<CostPost[]> {
-	const rows = await db.all<{ post: string; unit: string | null; low: string; high: string }>(
-		`SELECT post, unit, low::VARCHAR AS low, high::VARCHAR AS high FROM cost_posts
-		 WHERE gemeente = $gemeente ORDER BY post`,
-		{ gemeente }
-	);
-	return rows.map((r) => ({
-		gemeente,
-		post: r.post,
-		unit: r.unit,
-		low: decimalCents(r.low)!,
-		high: decimalCents(r.high)!
-	}));
-}
-
 /** A post as the table page lists it: with the municipality's name and who set it when. */
 export interface CostRow extends CostPost {
 	gemeenteNaam: string;
@@ -91,7 +75,7 @@ export interface CostRow extends CostPost {
 	updatedAt: string;
 }
 
-/** The tables of every municipality within the reach, by municipality and post. */
+/** The tables of every municipality within the reach (one municipality's: its reach alone), by municipality and post. */
 export async function costTable(db: Database, reach: Reach): Promise<CostRow[]> {
 	const rows = await db.all<{
 		gemeente: string;

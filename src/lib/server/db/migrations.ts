@@ -420,5 +420,41 @@ CREATE TABLE cost_posts (
 	PRIMARY KEY (gemeente, post)
 );
 `
+	},
+	{
+		version: 9,
+		name: 'fund ledger',
+		sql: `
+-- Where a post's amounts come from (a study, the municipality's own figures; in the demo: illustrative).
+ALTER TABLE cost_posts ADD COLUMN bron VARCHAR;
+
+-- Money paid into a fund beside its budget, one row per payment as in a ledger: by a partner (overheveling)
+-- or by the municipality itself (a top-up). The payer is an organisation code, as in baten_bij.
+CREATE SEQUENCE contribution_id_seq;
+CREATE TABLE fund_contributions (
+	id BIGINT PRIMARY KEY DEFAULT nextval('contribution_id_seq'),
+	gemeente VARCHAR NOT NULL,
+	name VARCHAR NOT NULL,
+	name_key VARCHAR NOT NULL,
+	year INTEGER NOT NULL,
+	organisatie VARCHAR NOT NULL,
+	amount DECIMAL(18, 2) NOT NULL,
+	created_by VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- A fund's rules: the most one case may cost from it, and the decision level (besluitniveaus) that must
+-- approve a case above it. Cases past the limit are listed, never refused: the export records what happened.
+CREATE TABLE fund_rules (
+	gemeente VARCHAR NOT NULL,
+	name_key VARCHAR NOT NULL,
+	name VARCHAR NOT NULL,
+	max_per_case DECIMAL(18, 2),
+	approval VARCHAR,
+	updated_by VARCHAR NOT NULL,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	PRIMARY KEY (gemeente, name_key)
+);
+`
 	}
 ];
