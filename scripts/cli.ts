@@ -6,7 +6,7 @@ import { InputError, UsageError, type Command } from './cli/command';
 import { tokenAdd, tokenList, tokenRevoke, userAdd, userPasswd, userResetSecondFactor } from './cli/users';
 import { importCommand, mappingList, mappingSet } from './cli/imports';
 import { demoCommand } from './cli/demo';
-import { fundSet } from './cli/funds';
+import { fundContribute, fundSet } from './cli/funds';
 import { costsList, costsSet } from './cli/costs';
 import { backupCommand, restoreCommand } from './cli/backups';
 import { aggregateExport, aggregateImport, aggregateKey, aggregateTrust } from './cli/aggregate';
@@ -23,6 +23,7 @@ const COMMANDS: Command[] = [
 	mappingList,
 	demoCommand,
 	fundSet,
+	fundContribute,
 	costsSet,
 	costsList,
 	backupCommand,

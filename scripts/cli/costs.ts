@@ -17,6 +17,9 @@ function gemeenteOf(values: Values) {
 const rangeText = (low: bigint, high: bigint, unit: string | null) =>
 	`${formatEuro(euros(low))} tot ${formatEuro(euros(high))}${unit ? ` per ${unit}` : ''}`;
 
+/** ` (bron: …)`, or nothing without a source note. */
+const bronText = (bron: string | null) => (bron ? ` (bron: ${bron})` : '');
+
 function amountOf(values: Values, name: 'low' | 'high'): bigint {
 	const cents = parseAmountCents(requireString(values, name));
 	if (cents === null)
@@ -26,22 +29,28 @@ function amountOf(values: Values, name: 'low' | 'high'): bigint {
 
 export const costsSet: DatabaseCommand = {
 	name: 'costs set',
-	usage: 'costs set <post> --gemeente GMxxxx --low BEDRAG --high BEDRAG [--unit TEKST]',
+	usage: 'costs set <post> --gemeente GMxxxx --low BEDRAG --high BEDRAG [--unit TEKST] [--bron TEKST]',
 	positionals: ['post'],
 	options: {
 		gemeente: { type: 'string' },
 		low: { type: 'string' },
 		high: { type: 'string' },
-		unit: { type: 'string' }
+		unit: { type: 'string' },
+		bron: { type: 'string' }
 	},
 	async run({ values, positionals, db }) {
 		const gemeente = gemeenteOf(values);
 		const low = amountOf(values, 'low');
 		const high = amountOf(values, 'high');
 		const unit = typeof values.unit === 'string' ? values.unit : null;
-		const checked = checkCost({ post: positionals[0], unit, low, high });
+		const bron = typeof values.bron === 'string' ? values.bron : null;
+		const checked = checkCost({ post: positionals[0], unit, low, high, bron });
 		if ('message' in checked) throw new InputError(checked.message);
-		await setCost(db, { gemeente: gemeente.code, post: checked.post, unit: checked.unit, low, high }, 'cli');
+		await setCost(
+			db,
+			{ gemeente: gemeente.code, post: checked.post, unit: checked.unit, low, high, bron: checked.bron },
+			'cli'
+		);
 		await audit(db, {
 			actor: 'cli',
 			action: 'kostenpost instellen',
@@ -55,9 +64,10 @@ export const costsSet: DatabaseCommand = {
 				post: checked.post,
 				unit: checked.unit,
 				low: euros(low),
-				high: euros(high)
+				high: euros(high),
+				bron: checked.bron
 			},
-			text: `Post ${checked.post} (${gemeente.naam}): ${rangeText(low, high, checked.unit)}.`
+			text: `Post ${checked.post} (${gemeente.naam}): ${rangeText(low, high, checked.unit)}${bronText(checked.bron)}.`
 		};
 	}
 };
@@ -69,10 +79,16 @@ export const costsList: DatabaseCommand = {
 	async run({ values, db }) {
 		const gemeente = gemeenteOf(values);
 		const costs = await costTable(db, { all: false, gemeenten: [gemeente.code] });
-		const lines = costs.map((c) => `${c.post}: ${rangeText(c.low, c.high, c.unit)}`);
+		const lines = costs.map((c) => `${c.post}: ${rangeText(c.low, c.high, c.unit)}${bronText(c.bron)}`);
 		return {
 			json: {
-				costs: costs.map((c) => ({ post: c.post, unit: c.unit, low: euros(c.low), high: euros(c.high) }))
+				costs: costs.map((c) => ({
+					post: c.post,
+					unit: c.unit,
+					low: euros(c.low),
+					high: euros(c.high),
+					bron: c.bron
+				}))
 			},
 			text: lines.length
 				? lines.join('\n')

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../src/lib/server/db';
 import { importFile } from '../../src/lib/server/ingest';
-import { setFund } from '../../src/lib/server/funds';
+import { setFund } from '../../src/lib/server/funds/budgets';
 import { createUser, findUserByEmail } from '../../src/lib/server/auth/users';
 import { reference } from '../../src/lib/server/reference';
 import { installationKey } from '../../src/lib/server/national/installation-key';
@@ -12,6 +12,7 @@ import { registerKey } from '../../src/lib/server/national/package-keys';
 import { demoFunds, generateDemoCases, toSemicolonCsv } from './generate';
 import { demoKwesties } from './kwesties';
 import { demoContacts } from './contacts';
+import { fillDemoCosts } from './costs';
 
 export const DEMO_PASSWORD = 'Demo-portaal-2026!';
 
@@ -50,6 +51,7 @@ export async function fillDemo(
 	options: { cases: number; seed: number; endDate?: string }
 ): Promise<DemoSummary> {
 	const endDate = options.endDate ?? new Date().toISOString().slice(0, 10);
+	await fillDemoCosts(db);
 	const records = generateDemoCases({ cases: options.cases, seed: options.seed, endDate });
 	const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'portal-demo-'));
 	try {
@@ -71,7 +73,7 @@ export async function fillDemo(
 	const endYear = Number(endDate.slice(0, 4));
 	// Three years back from today touch four calendar years.
 	const funds = demoFunds([endYear - 3, endYear - 2, endYear - 1, endYear]);
-	for (const fund of funds) await setFund(db, fund);
+	for (const fund of funds) await setFund(db, { ...fund, budget: BigInt(Math.round(fund.budget * 100)) });
 	const { gemeenten } = reference();
 	for (const account of DEMO_ACCOUNTS) {
 		if (await findUserByEmail(db, account.email)) continue;

@@ -15,6 +15,7 @@ import {
 	toSemicolonCsv,
 	type ExportRecord
 } from './generate';
+import { DEMO_COST_BRON, demoCostTable } from './costs';
 
 function dataFile(relative: string): string {
 	return readFileSync(fileURLToPath(new URL(`../../data/${relative}`, import.meta.url)), 'utf8');
@@ -357,8 +358,8 @@ describe('generateDemoCases: the format', () => {
 		expect(RECORDS.some((r) => /^\d{4,},\d{2}$/.test(r.kosten_oplossing))).toBe(true);
 	});
 
-	it('fills every column in at least some records (the avoided-cost posts wait for a cost table)', () => {
-		for (const column of EXPORT_COLUMNS.filter((c) => c !== 'vermeden_posten'))
+	it('fills every column in at least some records', () => {
+		for (const column of EXPORT_COLUMNS)
 			expect(
 				RECORDS.some((r) => r[column] !== ''),
 				column
@@ -715,7 +716,6 @@ describe('generateDemoCases: version 1.1', () => {
 			for (const i of items(r.instrument)) expect(VOCAB.instrumenten).toContain(i);
 			expect(['', 'ja', 'nee']).toContain(r.binnen_kaders);
 			expect(['', 'ja', 'nee']).toContain(r.vier_ogen);
-			expect(r.vermeden_posten).toBe('');
 			if (!r.oplossing)
 				expect([r.besluit_door, r.binnen_kaders, r.instrument, r.vier_ogen].join('')).toBe('');
 			if (r.kwijtgescholden) {
@@ -724,6 +724,72 @@ describe('generateDemoCases: version 1.1', () => {
 				expect(parseAmount(r.kwijtgescholden)).toBeLessThanOrEqual(left + 0.001);
 			}
 		}
+	});
+
+	it("itemises avoided costs as post or post*count, with posts from the municipality's demo cost table", () => {
+		const withPosts = RECORDS.filter((r) => r.vermeden_posten);
+		for (const r of withPosts) {
+			const table = new Set(demoCostTable(gemeenteOf(r)).map((c) => c.post));
+			for (const i of items(r.vermeden_posten)) {
+				expect(i).toMatch(/^[^|*\s]+(\*[1-9]\d*)?$/);
+				expect(table, `${r.casus_id}: ${i}`).toContain(fold(i.split('*')[0]));
+			}
+			expect(['opgelost', 'deels_opgelost']).toContain(r.uitkomst);
+		}
+		expect(withPosts.some((r) => /\*\d+/.test(r.vermeden_posten))).toBe(true);
+		expect(withPosts.some((r) => r.vermeden_posten.includes('|'))).toBe(true);
+		expect(withPosts.some((r) => /(^|\|)[A-Z]/.test(r.vermeden_posten))).toBe(true);
+	});
+
+	it('gives posts to about a quarter of the solved cases: mostly as the kassabon itself, a few beside an estimate that differs', () => {
+		const solved = RECORDS.filter((r) => r.uitkomst === 'opgelost' || r.uitkomst === 'deels_opgelost');
+		const withPosts = solved.filter((r) => r.vermeden_posten);
+		const share = withPosts.length / solved.length;
+		expect(share).toBeGreaterThan(0.15);
+		expect(share).toBeLessThan(0.35);
+		const explicit = withPosts.filter((r) => r.besparing_laag || r.besparing_hoog);
+		expect(explicit.length).toBeGreaterThan(0);
+		expect(explicit.length).toBeLessThan((withPosts.length - explicit.length) * 0.8);
+		// The posts priced at the demo table, low: where they itemise an estimate they differ from it, within reason.
+		const pricedLow = (r: ExportRecord) => {
+			const table = new Map(demoCostTable(gemeenteOf(r)).map((c) => [c.post, c.low]));
+			return items(r.vermeden_posten).reduce((sum, i) => {
+				const [post, count = '1'] = i.split('*');
+				return sum + table.get(fold(post))! * Number(count);
+			}, 0);
+		};
+		const ratios = explicit
+			.filter((r) => r.besparing_laag)
+			.map((r) => pricedLow(r) / parseAmount(r.besparing_laag));
+		expect(ratios.some((q) => q !== 1)).toBe(true);
+		expect(ratios.filter((q) => q > 0.25 && q < 4).length).toBeGreaterThan(ratios.length * 0.7);
+	});
+
+	it('keeps the demo cost table illustrative, plausible and the same for every post in each demo municipality', () => {
+		const posts = demoCostTable('GM0363').map((c) => c.post);
+		expect(posts).toEqual(
+			expect.arrayContaining([
+				'maatschappelijke_opvang_maand',
+				'huisuitzetting',
+				'uithuisplaatsing_maand',
+				'schuldhulpverlening_traject',
+				'crisisopvang_nacht'
+			])
+		);
+		expect(DEMO_COST_BRON).toMatch(/^Illustratief/);
+		for (const code of DEMO_GEMEENTEN) {
+			const table = demoCostTable(code);
+			expect(
+				table.map((c) => c.post),
+				code
+			).toEqual(posts);
+			for (const c of table) {
+				expect(fold(c.post)).toBe(c.post);
+				expect(Number.isInteger(c.low) && c.low > 0 && c.low < c.high).toBe(true);
+			}
+		}
+		expect(demoCostTable('GM0363')[0].low).toBeGreaterThan(demoCostTable('GM0882')[0].low);
+		expect(demoCostTable('GM9999')).toEqual([]);
 	});
 
 	it('lets the decider match the step reached', () => {

@@ -1,6 +1,7 @@
 /** Seeded, deterministic generator of fictional stuck cases (casusexport rows) and fund budgets for the demo. */
 import { CANONICAL_COLUMNS } from '../../src/lib/server/ingest/columns';
 import { decision, responses, steps, STEPS, type CaseTimes } from './decisions';
+import { demoPosts } from './costs';
 import { kwestieLabel, solutionLabel } from './labels';
 import {
 	between,
@@ -1748,6 +1749,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 	const calendar = buildCalendar(options.endDate, years);
 	const rng = mulberry32(options.seed);
 	const plants = plantKwesties(mulberry32((options.seed ^ 0x5bd1e995) >>> 0), n);
+	// The avoided-cost posts draw from a stream of their own, so every other value stays as it was without them.
+	const postsRng = mulberry32((options.seed ^ 0x27d4eb2f) >>> 0);
 	const lastDay = calendar.days - 1;
 	const yearCount = calendar.year[lastDay] - calendar.startYear + 1;
 	const sequence = new Int32Array(GEMEENTEN.length * yearCount);
@@ -1918,6 +1921,7 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			oplossing = 'niets doen';
 		}
 
+		let vermedenPosten = '';
 		if (uitkomst === 'opgelost' || uitkomst === 'deels_opgelost') {
 			const e = rng();
 			if (e < 0.85) {
@@ -1926,6 +1930,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 				if (kind === 'gezin' && !chance(rng, 0.1)) kind = 'ggz';
 				const s = SAVINGS[kind];
 				const low = roundEstimate(logBetween(rng, s.low[0], s.low[1]));
+				// A few registrations itemise their own estimate, which then differs a little from the posts.
+				if (chance(postsRng, 0.1)) vermedenPosten = demoPosts(postsRng, gemeente.code, kind, low);
 				const high = Math.min(1_000_000, roundEstimate(low * between(rng, s.factor[0], s.factor[1])));
 				const only = rng();
 				if (only < 0.05) besparingLaag = formatAmount(low, grouped);
@@ -1943,6 +1949,11 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 					}
 					batenBij = parties.join('|');
 				}
+			} else if (chance(postsRng, 0.9)) {
+				// Without an estimate of its own, the posts priced at the cost table are the case's kassabon.
+				let kind = pick(postsRng, profile.savings);
+				if (kind === 'gezin' && !chance(postsRng, 0.1)) kind = 'ggz';
+				vermedenPosten = demoPosts(postsRng, gemeente.code, kind, null);
 			}
 		}
 
@@ -2026,8 +2037,7 @@ export function* generateDemoRecords(options: DemoOptions): Generator<ExportReco
 			...decided,
 			stappen,
 			reacties,
-			// The avoided-cost posts need a municipality's cost table (issue 19); the demo leaves them out.
-			vermeden_posten: '',
+			vermeden_posten: vermedenPosten,
 			kwijtgescholden
 		};
 	}

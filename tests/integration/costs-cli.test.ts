@@ -6,7 +6,7 @@ const db = freshDb('costs');
 afterAll(() => removeDb(db));
 
 describe('costs set and costs list', () => {
-	it('sets posts in the export amount format, replaces one named again and lists them by post', () => {
+	it('sets posts in the export amount format with a source note, replaces one named again and lists them by post', () => {
 		const set = cli(
 			[
 				'costs',
@@ -20,6 +20,8 @@ describe('costs set and costs list', () => {
 				'€ 3.100,50',
 				'--unit',
 				'maand',
+				'--bron',
+				'Begroting 2025, programma Wonen',
 				'--json'
 			],
 			{ db }
@@ -31,7 +33,8 @@ describe('costs set and costs list', () => {
 			post: 'maatschappelijke opvang maand',
 			unit: 'maand',
 			low: 2500,
-			high: 3100.5
+			high: 3100.5,
+			bron: 'Begroting 2025, programma Wonen'
 		});
 		expect(
 			cli(['costs', 'set', 'huisuitzetting', '--gemeente', 'GM0080', '--low', '0,10', '--high', '0,20'], {
@@ -47,12 +50,21 @@ describe('costs set and costs list', () => {
 		expect(list.code).toBe(0);
 		expect(list.json).toEqual({
 			costs: [
-				{ post: 'huisuitzetting', unit: null, low: 6000, high: 8000 },
-				{ post: 'maatschappelijke opvang maand', unit: 'maand', low: 2500, high: 3100.5 }
+				{ post: 'huisuitzetting', unit: null, low: 6000, high: 8000, bron: null },
+				{
+					post: 'maatschappelijke opvang maand',
+					unit: 'maand',
+					low: 2500,
+					high: 3100.5,
+					bron: 'Begroting 2025, programma Wonen'
+				}
 			]
 		});
 		const text = cli(['costs', 'list', '--gemeente', 'GM0080'], { db });
-		expect(text.stdout).toMatch(/maatschappelijke opvang maand: €\s2\.500,00 tot €\s3\.100,50 per maand/);
+		expect(text.stdout).toMatch(
+			/maatschappelijke opvang maand: €\s2\.500,00 tot €\s3\.100,50 per maand \(bron: Begroting 2025, programma Wonen\)/
+		);
+		expect(text.stdout).toMatch(/huisuitzetting: €\s6\.000,00 tot €\s8\.000,00\n/);
 		// Another municipality has a table of its own, empty until it is set.
 		const other = cli(['costs', 'list', '--gemeente', 'GM0344', '--json'], { db });
 		expect(other.json).toEqual({ costs: [] });
@@ -66,7 +78,8 @@ describe('costs set and costs list', () => {
 			['opvang', '--gemeente', 'GM0080', '--low', '20', '--high', '10'],
 			['opvang*6', '--gemeente', 'GM0080', '--low', '1', '--high', '2'],
 			['opvang|zorg', '--gemeente', 'GM0080', '--low', '1', '--high', '2'],
-			['opvang', '--gemeente', 'GM9999', '--low', '1', '--high', '2']
+			['opvang', '--gemeente', 'GM9999', '--low', '1', '--high', '2'],
+			['opvang', '--gemeente', 'GM0080', '--low', '1', '--high', '2', '--bron', 'b'.repeat(201)]
 		];
 		for (const args of refused) {
 			const r = cli(['costs', 'set', ...args, '--json'], { db });

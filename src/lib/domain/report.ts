@@ -92,6 +92,23 @@ export interface KwestieFigures {
 	measureOn: string | null;
 }
 
+/** One partner in one calendar year of the settlement proposal (verrekenvoorstel). */
+export interface SettlementRow {
+	/** An organisation code of baten_bij. */
+	party: string;
+	label: string;
+	year: number;
+	/** Cases with an estimate that name the partner in baten_bij. */
+	cases: number;
+	/** Its even share of those cases' avoided costs, in euros. */
+	benefit: { low: number; high: number };
+	contributed: number;
+	/** Benefit minus contributed, low and high: above zero, the partner gained more than it paid in. */
+	difference: { low: number; high: number };
+	/** What the college could propose, in words. */
+	proposal: string;
+}
+
 export interface PeriodReport {
 	/** Format of the stored figures; a saved report of another version is shown as it was stored. */
 	version: 1;
@@ -143,6 +160,13 @@ export interface PeriodReport {
 		withoutEstimate: number;
 		advanced: number;
 		repaid: number;
+		forgiven: number;
+		/** Advanced - repaid - forgiven. */
+		outstanding: number;
+		/** Paid into the funds by partners in the year(s) the period lies in. */
+		contributions: number;
+		/** The settlement proposal for the period's year up to its end. */
+		settlement: SettlementRow[];
 		/** Per fund: its budget for the year(s) the period lies in, spent in the period and in its year up to the period's end. */
 		funds: { fund: string; budget: number | null; spent: number; spentYearToDate: number; cases: number }[];
 		benefitsBy: { party: string; naam: string; savingsLow: number; savingsHigh: number }[];

@@ -50,6 +50,7 @@ export const VIEW_TABLES = {
 		'budget-besparing-fondsen',
 		'budget-baten',
 		'budget-baten-kwartalen',
+		'budget-verrekening',
 		'budget-monitoring',
 		'budget-voorschotten'
 	],
@@ -69,7 +70,8 @@ export const VIEW_TABLES = {
 		'vergelijking-geld',
 		'vergelijking-signalen'
 	],
-	audit: ['audit-log', 'toegangsoverzicht']
+	audit: ['audit-log', 'toegangsoverzicht'],
+	fondsen: ['fondsen-grootboek', 'fondsen-financiers', 'fondsen-bijdragen', 'fondsen-regels']
 } as const;
 
 export type ViewId = keyof typeof VIEW_TABLES;

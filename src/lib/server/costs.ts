@@ -7,6 +7,7 @@ import { reference } from './reference';
 
 export const MAX_POST_LENGTH = 100;
 export const MAX_UNIT_LENGTH = 40;
+export const MAX_BRON_LENGTH = 200;
 
 /** One post of a municipality's table. */
 export interface CostPost {
@@ -17,19 +18,24 @@ export interface CostPost {
 	unit: string | null;
 	low: Cents;
 	high: Cents;
+	/** Where the amounts come from (a study, the municipality's own figures); null when not given. */
+	bron: string | null;
 }
 
 /**
  * A post and its amounts checked: a name an export can write (1 to 100 characters, no `|` or `*`,
- * which separate posts and counts there), a unit of at most 40 characters, and low at most high.
- * Returns the post as stored, or a Dutch message and the field it is about.
+ * which separate posts and counts there), a unit of at most 40 characters, a source note of at most
+ * 200, and low at most high. Returns the post as stored, or a Dutch message and the field it is about.
  */
 export function checkCost(input: {
 	post: string;
 	unit: string | null;
 	low: Cents;
 	high: Cents;
-}): { post: string; unit: string | null } | { message: string; field: 'post' | 'unit' | 'high' } {
+	bron?: string | null;
+}):
+	| { post: string; unit: string | null; bron: string | null }
+	| { message: string; field: 'post' | 'unit' | 'high' | 'bron' } {
 	const post = fold(input.post);
 	if (post.length < 1 || post.length > MAX_POST_LENGTH)
 		return { message: `Geef de naam van de post (1 tot ${MAX_POST_LENGTH} tekens).`, field: 'post' };
@@ -41,8 +47,11 @@ export function checkCost(input: {
 	const unit = input.unit?.trim() || null;
 	if (unit && unit.length > MAX_UNIT_LENGTH)
 		return { message: `De eenheid is hoogstens ${MAX_UNIT_LENGTH} tekens.`, field: 'unit' };
+	const bron = input.bron?.replace(/\s+/g, ' ').trim() || null;
+	if (bron && bron.length > MAX_BRON_LENGTH)
+		return { message: `De bron is hoogstens ${MAX_BRON_LENGTH} tekens.`, field: 'bron' };
 	if (input.low > input.high) return { message: 'Het lage bedrag is hoger dan het hoge.', field: 'high' };
-	return { post, unit };
+	return { post, unit, bron };
 }
 
 /** Sets (or replaces) one post of a municipality's table; the post must have passed `checkCost`. */
@@ -53,12 +62,13 @@ export async function setCost(db: Database, cost: CostPost, actor: string): Prom
 			post: cost.post
 		});
 		await tx.run(
-			`INSERT INTO cost_posts (gemeente, post, unit, low, high, updated_by)
-			 VALUES ($gemeente, $post, $unit, $low::DECIMAL(18, 2), $high::DECIMAL(18, 2), $actor)`,
+			`INSERT INTO cost_posts (gemeente, post, unit, low, high, bron, updated_by)
+			 VALUES ($gemeente, $post, $unit, $low::DECIMAL(18, 2), $high::DECIMAL(18, 2), $bron, $actor)`,
 			{
 				gemeente: cost.gemeente,
 				post: cost.post,
 				unit: cost.unit,
+				bron: cost.bron,
 				low: decimalText(cost.low),
 				high: decimalText(cost.high),
 				actor
@@ -83,10 +93,11 @@ export async function costTable(db: Database, reach: Reach): Promise<CostRow[]> 
 		unit: string | null;
 		low: string;
 		high: string;
+		bron: string | null;
 		updated_by: string;
 		updated_at: string;
 	}>(
-		`SELECT gemeente, post, unit, low::VARCHAR AS low, high::VARCHAR AS high, updated_by,
+		`SELECT gemeente, post, unit, low::VARCHAR AS low, high::VARCHAR AS high, bron, updated_by,
 			strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updated_at
 		 FROM cost_posts WHERE $all OR list_contains($gemeenten, gemeente)`,
 		{ all: reach.all, gemeenten: reach.all ? [] : [...reach.gemeenten] }
@@ -100,6 +111,7 @@ export async function costTable(db: Database, reach: Reach): Promise<CostRow[]> 
 			unit: r.unit,
 			low: decimalCents(r.low)!,
 			high: decimalCents(r.high)!,
+			bron: r.bron,
 			updatedBy: r.updated_by,
 			updatedAt: r.updated_at
 		}))

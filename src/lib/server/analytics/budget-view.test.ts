@@ -4,7 +4,7 @@ import { EMPTY_FILTER, type CaseFilter } from '$lib/domain/filters';
 import type { Reach, SessionUser } from '$lib/domain/roles';
 import { caseRow, closeTempStore, importRows, openTempStore, type Store } from '../ingest/fixtures/helpers';
 import { decimalCents } from '$lib/domain/money';
-import { fundOverview, setFund } from '../funds';
+import { setFund } from '../funds/budgets';
 import { budgetSummary } from './budget';
 import { budgetView, type BudgetView } from './budget-view';
 import { projectYear } from './budget/fund-figures';
@@ -127,11 +127,11 @@ describe('budget view', () => {
 			})
 		]);
 		expect(result.status).toBe('imported');
-		await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2024, budget: 50_000 });
-		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2025, budget: 60_000 });
-		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2026, budget: 70_000 });
-		await setFund(store.db, { gemeente: 'GM0080', name: 'Doorpakbudget', year: 2025, budget: 1_000 });
-		await setFund(store.db, { gemeente: 'GM0344', name: 'OMO-fonds', year: 2025, budget: 500_000 });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2024, budget: 5_000_000n });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2025, budget: 6_000_000n });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2026, budget: 7_000_000n });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'Doorpakbudget', year: 2025, budget: 100_000n });
+		await setFund(store.db, { gemeente: 'GM0344', name: 'OMO-fonds', year: 2025, budget: 50_000_000n });
 	});
 
 	afterEach(() => closeTempStore(store));
@@ -168,17 +168,34 @@ describe('budget view', () => {
 		]);
 		const maatwerk = fund(view, 'maatwerkbudget');
 		expect(maatwerk.years).toEqual([
-			{ year: 2024, budget: 50_000, spent: 1500.5, projected: null, remaining: null, window: null },
+			{
+				year: 2024,
+				budget: 50_000,
+				contributions: 0,
+				spent: 1500.5,
+				projected: null,
+				remaining: null,
+				window: null
+			},
 			// 2.000 by 30 September 2025 (273 days): 2.000 × 365 / 273 = 2.673,99.
 			{
 				year: 2025,
 				budget: 60_000,
+				contributions: 0,
 				spent: 2000,
 				projected: 2673.99,
 				remaining: 57_326.01,
 				window: { from: '2025-01-01', to: '2025-09-30', days: 273 }
 			},
-			{ year: 2026, budget: 70_000, spent: 0, projected: null, remaining: null, window: null }
+			{
+				year: 2026,
+				budget: 70_000,
+				contributions: 0,
+				spent: 0,
+				projected: null,
+				remaining: null,
+				window: null
+			}
 		]);
 		expect(fund(view, 'OMO-fonds').years[0].projected).toBe(401.1);
 		const rows = table(view, 'budget-fondsen').rows;
@@ -186,7 +203,7 @@ describe('budget view', () => {
 			fonds: 'Maatwerkbudget',
 			budget: 180_000,
 			besteed: 3500.5,
-			over: 176_499.5
+			saldo: 176_499.5
 		});
 		expect(rows.map((r) => r.fonds)).not.toContain('Geen fonds vastgelegd');
 		// The API contract keeps its own figures: same budget, same spend.
@@ -228,6 +245,7 @@ describe('budget view', () => {
 			{
 				year: 2025,
 				budget: 60_000,
+				contributions: 0,
 				spent: 2000,
 				projected: 8111.11,
 				remaining: 51_888.89,
@@ -344,30 +362,10 @@ describe('budget view', () => {
 			'budget-besparing-fondsen',
 			'budget-baten',
 			'budget-baten-kwartalen',
+			'budget-verrekening',
 			'budget-monitoring',
 			'budget-voorschotten'
 		]);
-	});
-
-	it('lists funds per gemeente and year with their spend for /beheer/fondsen, within the reach', async () => {
-		const rows = await fundOverview(store.db, { all: false, gemeenten: ['GM0080'] });
-		expect(rows.map((r) => [r.fund, r.year, r.budget, r.spent, r.cases])).toEqual([
-			['Maatwerkbudget', 2026, 70_000, 0, 0],
-			['Doorpakbudget', 2025, 1_000, 99, 1],
-			['Maatwerkbudget', 2025, 60_000, 2000, 1],
-			['maatwerkbudget', 2024, 50_000, 1500.5, 2]
-		]);
-		await importRows(store, [
-			caseRow('L7', { aangemeld_op: '2023-05-05', fonds: 'regulier', kosten_oplossing: '10' })
-		]);
-		const withUnset = await fundOverview(store.db, { all: false, gemeenten: ['GM0080'] });
-		expect(withUnset.at(-1)).toMatchObject({
-			fund: 'regulier',
-			year: 2023,
-			budget: null,
-			spent: 10,
-			cases: 1
-		});
 	});
 
 	it('lists the costliest cases only for roles with case-level reach', async () => {
@@ -468,13 +466,13 @@ describe('budget view on large and awkward amounts', () => {
 				caseRow(`D${i}`, { aangemeld_op: '2025-02-01', fonds: 'doorpakbudget', kosten_oplossing: '0,10' })
 			);
 		await importRows(store, rows);
-		await setFund(store.db, { gemeente: 'GM0080', name: 'OMO-fonds', year: 2025, budget: 99_999_999.99 });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'OMO-fonds', year: 2025, budget: 9_999_999_999n });
 		const view = await budgetView(store.db, ALL, filter(), AS_OF);
 		expect(view.total.spent).toBe(100_000_000.99);
 		expect(view.total.savings).toEqual({ low: 99_999_999.99, high: 200_000_000.01 });
 		expect(fund(view, 'OMO-fonds')).toMatchObject({ budget: 99_999_999.99, money: { spent: 99_999_999.99 } });
 		expect(fund(view, 'doorpakbudget').money.spent).toBe(1);
-		expect(table(view, 'budget-fondsen').rows[0].over).toBe(0);
+		expect(table(view, 'budget-fondsen').rows[0].saldo).toBe(0);
 		// Each party: 3 × 33.333.333,33 / 3 = 33.333.333,33 and 3 × 66.666.666,67 / 3 = 66.666.666,67.
 		expect(view.parties.map((p) => [p.party, p.savings.low, p.savings.high])).toEqual([
 			['gemeente', 33_333_333.33, 66_666_666.67],

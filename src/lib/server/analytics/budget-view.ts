@@ -18,6 +18,7 @@ import { fundsOf, type FundFigures } from './budget/fund-figures';
 import { partiesOf, partyLabel, splitRows } from './budget/parties';
 import { moneyRows, type AdvanceRow, type BenefitRow } from './budget/queries';
 import { budgetTables } from './budget/tables';
+import { settlementProposal, type SettlementRow } from './budget/settlement';
 
 /*
  * Money stays exact: DuckDB sums DECIMAL(18, 2) columns, the sums travel as text, `centsOf` turns
@@ -56,7 +57,15 @@ export interface AdvanceFigures {
 	cases: number;
 	advanced: number;
 	repaid: number;
+	/** Forgiven (kwijtgescholden), for instance half an advance when a diploma is obtained. */
+	forgiven: number;
+	/** Advanced - repaid - forgiven. */
 	outstanding: number;
+	/** Cases with something still to pay back, and the day the oldest of them started to wait (`YYYY-MM-DD`). */
+	openCases: number;
+	oldest: string | null;
+	/** What is outstanding by its age (from closing, or registration while open): under half a year, up to a year, longer. */
+	byAge: { young: number; half: number; old: number };
 }
 
 export interface BudgetView {
@@ -80,6 +89,8 @@ export interface BudgetView {
 	/** Per party that pays back; empty where no case holds an advance. */
 	advances: AdvanceFigures[];
 	advancesTotal: AdvanceFigures | null;
+	/** Per partner and year: the avoided costs that fell to it against what it paid into the funds. */
+	settlement: SettlementRow[];
 	tables: DataTable[];
 }
 
@@ -137,13 +148,22 @@ function advancesOf(rows: AdvanceRow[]): { advances: AdvanceFigures[]; total: Ad
 	const figures = (r: AdvanceRow, from: string | null, label: string): AdvanceFigures => {
 		const advanced = centsOf(r.advanced);
 		const repaid = centsOf(r.repaid);
+		const forgiven = centsOf(r.forgiven);
 		return {
 			from,
 			label,
 			cases: r.cases,
 			advanced: euros(advanced),
 			repaid: euros(repaid),
-			outstanding: euros(advanced - repaid)
+			forgiven: euros(forgiven),
+			outstanding: euros(advanced - repaid - forgiven),
+			openCases: r.open_cases,
+			oldest: r.oldest,
+			byAge: {
+				young: euros(centsOf(r.open_young)),
+				half: euros(centsOf(r.open_half)),
+				old: euros(centsOf(r.open_old))
+			}
 		};
 	};
 	const totalRow = rows.find((r) => r.g === 1 && r.cases > 0);
@@ -160,7 +180,10 @@ export async function budgetView(
 	filter: CaseFilter,
 	asOf: string
 ): Promise<BudgetView> {
-	const rows = await moneyRows(db, reach, filter, { asOf });
+	const [rows, settlement] = await Promise.all([
+		moneyRows(db, reach, filter, { asOf }),
+		settlementProposal(db, reach, filter)
+	]);
 	const summary = inEuros(summarize(rows));
 	const monitoringRows = rows.money.filter((r) => r.g_monitoring === 0);
 	const monitoringRow = (state: MonitoringState) => monitoringRows.find((r) => r.monitoring === state);
@@ -182,7 +205,8 @@ export async function budgetView(
 		monitoring,
 		unconfirmed: savingsOf([monitoringRow('onbekend'), monitoringRow('niet_gemonitord')]),
 		advances,
-		advancesTotal
+		advancesTotal,
+		settlement
 	};
 	return { ...view, tables: budgetTables(view) };
 }

@@ -19,8 +19,20 @@ export interface MoneySummary {
 	withoutEstimate: number;
 	advanced: Cents;
 	repaid: Cents;
-	/** Per fund name (folded), over the municipalities of the selection; budgets over the years the period touches. */
-	funds: { key: string; fund: string; budget: Cents | null; spent: Cents; cases: number }[];
+	forgiven: Cents;
+	/** Advanced - repaid - forgiven. */
+	outstanding: Cents;
+	/** Paid into the funds by partners (and top-ups), over the years the period touches. */
+	contributions: Cents;
+	/** Per fund name (folded), over the municipalities of the selection; budgets and contributions over the years the period touches. */
+	funds: {
+		key: string;
+		fund: string;
+		budget: Cents | null;
+		contributions: Cents;
+		spent: Cents;
+		cases: number;
+	}[];
 	/** Each case's savings split evenly over its baten_bij parties, rounded to a cent once per party. */
 	benefitsBy: { party: string; savingsLow: Cents; savingsHigh: Cents }[];
 }
@@ -35,19 +47,28 @@ export interface BudgetSummary {
 	withoutEstimate: number;
 	advanced: number;
 	repaid: number;
-	funds: { fund: string; budget: number | null; spent: number; cases: number }[];
+	forgiven: number;
+	outstanding: number;
+	contributions: number;
+	funds: { fund: string; budget: number | null; contributions: number; spent: number; cases: number }[];
 	benefitsBy: { party: string; savingsLow: number; savingsHigh: number }[];
 }
 
 /**
- * A fund's name as the budget page shows it: as its budget was set for the latest year, else as most
- * of its cases spell it; over several municipalities, the first municipality's (by code).
+ * A fund's name as the budget page shows it: as its budget was set for the latest year, else as a
+ * contribution or most of its cases spell it; over several municipalities, the first municipality's (by code).
  */
-function fundNames(money: FundMoneyRow[], budgets: MoneyRows['budgets']): Map<string, string> {
+function fundNames(
+	money: FundMoneyRow[],
+	budgets: MoneyRows['budgets'],
+	contributions: MoneyRows['contributions']
+): Map<string, string> {
 	const perGemeente = new Map<string, { gemeente: string; name: string }>();
 	for (const r of money)
 		if (r.g_fund === 0 && r.fund_key !== null && r.fund !== null)
 			perGemeente.set(`${r.gemeente}|${r.fund_key}`, { gemeente: r.gemeente!, name: r.fund });
+	for (const c of contributions)
+		perGemeente.set(`${c.gemeente}|${c.fund_key}`, { gemeente: c.gemeente, name: c.name });
 	// Budget rows come oldest first: the latest year's name wins.
 	for (const b of budgets)
 		perGemeente.set(`${b.gemeente}|${b.fund_key}`, { gemeente: b.gemeente, name: b.name });
@@ -61,12 +82,12 @@ function fundNames(money: FundMoneyRow[], budgets: MoneyRows['budgets']): Map<st
 }
 
 function fundsOf(rows: MoneyRows): MoneySummary['funds'] {
-	const names = fundNames(rows.money, rows.budgets);
+	const names = fundNames(rows.money, rows.budgets, rows.contributions);
 	const funds = new Map<string, MoneySummary['funds'][number]>();
 	const fund = (key: string) => {
 		let f = funds.get(key);
 		if (!f) {
-			f = { key, fund: names.get(key) ?? key, budget: null, spent: 0n, cases: 0 };
+			f = { key, fund: names.get(key) ?? key, budget: null, contributions: 0n, spent: 0n, cases: 0 };
 			funds.set(key, f);
 		}
 		return f;
@@ -81,6 +102,7 @@ function fundsOf(rows: MoneyRows): MoneySummary['funds'] {
 		const f = fund(b.fund_key);
 		f.budget = (f.budget ?? 0n) + centsOf(b.budget);
 	}
+	for (const c of rows.contributions) fund(c.fund_key).contributions += centsOf(c.amount);
 	return [...funds.values()].sort(
 		(a, b) =>
 			(b.spent > a.spent ? 1 : b.spent < a.spent ? -1 : 0) || (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0)
@@ -91,6 +113,9 @@ function fundsOf(rows: MoneyRows): MoneySummary['funds'] {
 export function summarize(rows: MoneyRows): MoneySummary {
 	const total = rows.money.find((r) => r.g_fund === 1 && r.g_monitoring === 1);
 	const advances = rows.advances.find((r) => r.g === 1);
+	const advanced = centsOf(advances?.advanced);
+	const repaid = centsOf(advances?.repaid);
+	const forgiven = centsOf(advances?.forgiven);
 	return {
 		cases: total?.cases ?? 0,
 		withCost: total?.with_cost ?? 0,
@@ -99,8 +124,11 @@ export function summarize(rows: MoneyRows): MoneySummary {
 		savingsLow: centsOf(total?.low),
 		savingsHigh: centsOf(total?.high),
 		withoutEstimate: total?.no_estimate_cases ?? 0,
-		advanced: centsOf(advances?.advanced),
-		repaid: centsOf(advances?.repaid),
+		advanced,
+		repaid,
+		forgiven,
+		outstanding: advanced - repaid - forgiven,
+		contributions: rows.contributions.reduce((sum, c) => sum + centsOf(c.amount), 0n),
 		funds: fundsOf(rows),
 		benefitsBy: splitRows(rows.benefits.filter((r) => r.g_quarter === 1)).map((s) => ({
 			party: s.party,
@@ -120,9 +148,13 @@ export function inEuros(s: MoneySummary): BudgetSummary {
 		withoutEstimate: s.withoutEstimate,
 		advanced: euros(s.advanced),
 		repaid: euros(s.repaid),
+		forgiven: euros(s.forgiven),
+		outstanding: euros(s.outstanding),
+		contributions: euros(s.contributions),
 		funds: s.funds.map((f) => ({
 			fund: f.fund,
 			budget: f.budget === null ? null : euros(f.budget),
+			contributions: euros(f.contributions),
 			spent: euros(f.spent),
 			cases: f.cases
 		})),

@@ -5,7 +5,7 @@ import type { Reach } from '$lib/domain/roles';
 import { caseRow, closeTempStore, importRows, openTempStore, type Store } from '../ingest/fixtures/helpers';
 import { budgetView } from '../analytics/budget-view';
 import { keyFigures } from '../analytics/dashboard';
-import { setFund } from '../funds';
+import { setFund } from '../funds/budgets';
 import { saveMapping, INSTALLATION_SCOPE } from '../ingest/mappings';
 import { audit } from '../audit';
 import { createUser } from '../auth/users';
@@ -45,15 +45,15 @@ const maatwerk = async () => {
 describe('writes a kept answer reads', () => {
 	it("show a fund's new budget in the kept budget view at once", async () => {
 		expect((await maatwerk()).budget).toBeNull();
-		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2025, budget: 5_000 });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2025, budget: 500_000n });
 		expect((await maatwerk()).budget).toBe(5_000);
 		expect((await maatwerk()).remaining).toBe(4_000);
-		await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2025, budget: 7_500.25 });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2025, budget: 750_025n });
 		expect((await maatwerk()).budget).toBe(7_500.25);
 	});
 
 	it('through `write` count as committed: the generation moves, listeners hear it, answers go', async () => {
-		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2025, budget: 5_000 });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'Maatwerkbudget', year: 2025, budget: 500_000n });
 		const before = await maatwerk();
 		const generation = store.db.generation;
 		let heard = 0;

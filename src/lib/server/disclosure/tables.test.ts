@@ -12,7 +12,7 @@ import {
 } from '../ingest/fixtures/helpers';
 import { budgetView } from '../analytics/budget-view';
 import { escalatieView } from '../analytics/escalatie';
-import { setFund } from '../funds';
+import { setFund } from '../funds/budgets';
 import { basisOf, countsCases, mirroredSize, protectDataTable, protectTables, suppressed } from './tables';
 
 const CONTEXT = { cases: 100 };
@@ -407,8 +407,8 @@ describe('the budget view', () => {
 	beforeEach(async () => {
 		store = await openTempStore();
 		expect((await importRows(store, rows)).status).toBe('imported');
-		await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2025, budget: 50_000 });
-		await setFund(store.db, { gemeente: 'GM0080', name: 'doorpakbudget', year: 2025, budget: 10_000 });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2025, budget: 5_000_000n });
+		await setFund(store.db, { gemeente: 'GM0080', name: 'doorpakbudget', year: 2025, budget: 1_000_000n });
 	});
 
 	afterEach(() => closeTempStore(store));
@@ -421,7 +421,7 @@ describe('the budget view', () => {
 		expect(rowOf('budget-fondsen', 'fonds', 'doorpakbudget')).toMatchObject({
 			budget: 10_000,
 			besteed: 'geheim',
-			over: 'geheim',
+			saldo: 'geheim',
 			aandeel: 'geheim'
 		});
 		// 12 cases with cost: published, although their count is hidden beside the doorpakbudget's 3.

@@ -11,6 +11,7 @@ import { ReadError, stageFile, type Staged } from './readers';
 import { PARSED_TABLE, validateStaged } from './validate';
 import { reference } from '../reference';
 import { loadParsed } from './load';
+import { missingPostWarnings } from './post-warnings';
 import { testPause } from '../test-pause';
 import type { ImportProblem, ImportResult, PreviewRow } from '$lib/domain/imports';
 
@@ -237,6 +238,9 @@ async function runImport(
 				preview: shown
 			});
 		}
+		// Only a file that will load (or would, on a check) is told which of its posts the cost table lacks.
+		const posts = plan.columns.find((c) => c.canonical === 'vermeden_posten');
+		if (posts) warnings.push(...(await missingPostWarnings(q, posts.file)));
 		if (!write) {
 			return {
 				...empty,

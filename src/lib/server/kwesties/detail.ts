@@ -6,6 +6,7 @@ import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { quarterRange } from '../analytics/label-profile';
+import { savingsCtes } from '../analytics/savings';
 import { CASE_KWESTIES, foldSql } from './case-kwesties';
 import { NATIONAL_SCOPE } from './kwesties';
 import { SOLUTION_KEY_PREFIX, SOLUTION_KIND } from './solutions';
@@ -128,11 +129,13 @@ export async function kwestieDetail(
 			low: string;
 			high: string;
 		}>(
-			`SELECT count(*)::INTEGER AS cases, count(DISTINCT gemeente)::INTEGER AS gemeenten,
+			`WITH of_kwestie AS (SELECT c.* FROM ${CASE_KWESTIES} c WHERE ${where}),
+			${savingsCtes('of_kwestie', 'priced')}
+			SELECT count(*)::INTEGER AS cases, count(DISTINCT gemeente)::INTEGER AS gemeenten,
 				strftime(min(aangemeld_op), '%Y-%m-%d') AS first, strftime(max(aangemeld_op), '%Y-%m-%d') AS last,
-				coalesce(sum(kosten_oplossing), 0)::VARCHAR AS spent, coalesce(sum(besparing_laag), 0)::VARCHAR AS low,
-				coalesce(sum(besparing_hoog), 0)::VARCHAR AS high
-			 FROM ${CASE_KWESTIES} c WHERE ${where}`,
+				coalesce(sum(kosten_oplossing), 0)::VARCHAR AS spent, coalesce(sum(savings_low), 0)::VARCHAR AS low,
+				coalesce(sum(savings_high), 0)::VARCHAR AS high
+			 FROM priced`,
 			params
 		),
 		db.all<{ quarter: string; cases: number }>(

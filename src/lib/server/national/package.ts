@@ -14,6 +14,7 @@ import { countsByLabel } from '../analytics/counts';
 import { AFLOOP, escalatieView } from '../analytics/escalatie';
 import { moneySummary, type MoneySummary } from '../analytics/budget';
 import { CASE_SCOPE, scopeParams } from '../analytics/filter';
+import { savingsCtes } from '../analytics/savings';
 import { signals } from '../kwesties/signals';
 import { signalSettings } from '../kwesties/settings';
 import {
@@ -163,11 +164,12 @@ async function singleValuedCounts(db: Database, reach: Reach, filter: CaseFilter
 		`SELECT GROUPING(knelpunt)::INTEGER AS g_knelpunt, GROUPING(escalatie)::INTEGER AS g_escalatie,
 			GROUPING(afloop)::INTEGER AS g_afloop, knelpunt, escalatie, afloop,
 			count(*)::INTEGER AS cases, count(kosten_oplossing)::INTEGER AS with_cost,
-			count(besparing_laag)::INTEGER AS with_low, count(besparing_hoog)::INTEGER AS with_high
+			count(savings_low)::INTEGER AS with_low, count(savings_high)::INTEGER AS with_high
 		 FROM (
-			SELECT knelpunt, escalatie, kosten_oplossing, besparing_laag, besparing_hoog,
+			WITH scoped AS (SELECT * FROM cases WHERE ${CASE_SCOPE}), ${savingsCtes('scoped', 'priced')}
+			SELECT knelpunt, escalatie, kosten_oplossing, savings_low, savings_high,
 				CASE WHEN status = 'afgerond' THEN coalesce(uitkomst, 'zonder_uitkomst') ELSE status END AS afloop
-			FROM cases WHERE ${CASE_SCOPE})
+			FROM priced)
 		 GROUP BY GROUPING SETS ((knelpunt), (escalatie), (afloop), ())`,
 		scopeParams(reach, filter)
 	);

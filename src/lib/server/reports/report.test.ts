@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reach, Role, SessionUser } from '$lib/domain/roles';
 import { caseRow, closeTempStore, importRows, openTempStore, type Store } from '../ingest/fixtures/helpers';
-import { setFund } from '../funds';
+import { setFund } from '../funds/budgets';
+import { addContribution } from '../funds/contributions';
 import { changeKwestie, registerKwesties } from '../kwesties/kwesties';
 import { parsePeriod } from './period';
 import { periodReport, reportJson } from './report';
@@ -149,8 +150,19 @@ beforeAll(async () => {
 	store = await openTempStore();
 	const imported = await importRows(store, [...LEEUWARDEN_CASES, ...UTRECHT_CASES]);
 	expect(imported.status).toBe('imported');
-	await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2025, budget: 10_000 });
-	await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2024, budget: 8_000 });
+	await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2025, budget: 1_000_000n });
+	await setFund(store.db, { gemeente: 'GM0080', name: 'maatwerkbudget', year: 2024, budget: 800_000n });
+	await addContribution(
+		store.db,
+		{
+			gemeente: 'GM0080',
+			fund: 'maatwerkbudget',
+			year: 2025,
+			organisatie: 'zorgverzekeraar',
+			amount: 10_000n
+		},
+		'test'
+	);
 	const ids = await registerKwesties(store.db, [
 		{ scope: 'GM0080', key: 'huurtoeslag stopt bij adresonderzoek', label: HUURTOESLAG },
 		{ scope: 'GM0080', key: 'jongerennorm in de bijstand', label: 'Jongerennorm in de bijstand' },
@@ -310,6 +322,15 @@ describe('periodReport', () => {
 			post: 'Besteed aan oplossingen',
 			bedrag: 150.5
 		});
+		// The annex: per partner from 1 January to the period's end, against the € 100 the zorgverzekeraar paid in.
+		expect(budget.contributions).toBe(100);
+		expect(
+			budget.settlement.map((r) => [r.party, r.year, r.cases, r.benefit, r.contributed, r.difference])
+		).toEqual([
+			['gemeente', 2025, 2, { low: 400, high: 800 }, 0, { low: 400, high: 800 }],
+			['zorgverzekeraar', 2025, 1, { low: 200, high: 500 }, 100, { low: 100, high: 400 }]
+		]);
+		expect(tables.find((t) => t.id === 'rapport-verrekening')!.rows).toHaveLength(2);
 	});
 
 	it('lists the signals at the quarter end with each kwestie status and measure', async () => {
@@ -366,6 +387,7 @@ describe('periodReport', () => {
 			'rapport-fondsen',
 			'rapport-kassabon',
 			'rapport-baten',
+			'rapport-verrekening',
 			'rapport-monitoring',
 			'rapport-signalen',
 			'rapport-kwesties'

@@ -19,6 +19,8 @@ import { centsOf, euros } from '$lib/domain/money';
 import type { Database } from '../db';
 import { reference } from '../reference';
 import { budgetSummary } from '../analytics/budget';
+import { settlementProposal, settlementTable } from '../analytics/budget/settlement';
+import { savingsCtes } from '../analytics/savings';
 import { cooccurrence } from '../analytics/cooccurrence';
 import { countsByLabel } from '../analytics/counts';
 import { CASE_SCOPE, parseFilter, scopeParams } from '../analytics/filter';
@@ -178,7 +180,7 @@ function stepFigures(rows: CountRow[]): StepFigures[] {
 
 /**
  * Follow-ups recorded in the period: a case counts on its monitoring_op, else its afgerond_op, else
- * its aangemeld_op. An estimate with one side filled counts as both, as the export format says.
+ * its aangemeld_op. The avoided costs as `savingsCtes` gives them.
  */
 async function monitoringFigures(
 	db: Database,
@@ -186,12 +188,16 @@ async function monitoringFigures(
 	period: ReportPeriod
 ): Promise<PeriodReport['monitoring']> {
 	const rows = await db.all<{ state: string; cases: number; spent: string; low: string; high: string }>(
-		`SELECT monitoring AS state, count(*)::INTEGER AS cases,
+		`WITH followed AS (
+			SELECT * FROM cases WHERE ${CASE_SCOPE} AND monitoring IS NOT NULL
+				AND coalesce(monitoring_op, afgerond_op, aangemeld_op) BETWEEN $p_from::DATE AND $p_to::DATE
+		),
+		${savingsCtes('followed', 'priced')}
+		SELECT monitoring AS state, count(*)::INTEGER AS cases,
 			coalesce(sum(kosten_oplossing), 0)::VARCHAR AS spent,
-			coalesce(sum(coalesce(besparing_laag, besparing_hoog)), 0)::VARCHAR AS low,
-			coalesce(sum(coalesce(besparing_hoog, besparing_laag)), 0)::VARCHAR AS high
-		 FROM cases WHERE ${CASE_SCOPE} AND monitoring IS NOT NULL
-			AND coalesce(monitoring_op, afgerond_op, aangemeld_op) BETWEEN $p_from::DATE AND $p_to::DATE
+			coalesce(sum(savings_low), 0)::VARCHAR AS low,
+			coalesce(sum(savings_high), 0)::VARCHAR AS high
+		 FROM priced
 		 GROUP BY monitoring`,
 		{ ...scopeParams(reach, EMPTY_FILTER), p_from: period.from, p_to: period.to }
 	);
@@ -280,9 +286,11 @@ async function budgetFigures(
 	filter: CaseFilter,
 	period: ReportPeriod
 ): Promise<PeriodReport['budget']> {
-	const [summary, yearToDate] = await Promise.all([
+	const yearFilter = { ...filter, from: `${period.year}-01-01` };
+	const [summary, yearToDate, settlement] = await Promise.all([
 		budgetSummary(db, reach, filter),
-		budgetSummary(db, reach, { ...filter, from: `${period.year}-01-01` })
+		budgetSummary(db, reach, yearFilter),
+		settlementProposal(db, reach, yearFilter)
 	]);
 	const organisaties = reference().vocabularies.organisaties;
 	const funds = yearToDate.funds.map((f) => {
@@ -303,6 +311,10 @@ async function budgetFigures(
 		withoutEstimate: summary.withoutEstimate,
 		advanced: summary.advanced,
 		repaid: summary.repaid,
+		forgiven: summary.forgiven,
+		outstanding: summary.outstanding,
+		contributions: yearToDate.contributions,
+		settlement,
 		funds,
 		benefitsBy: summary.benefitsBy
 			.filter((b) => b.savingsLow !== 0 || b.savingsHigh !== 0)
@@ -563,7 +575,10 @@ export function reportTables(report: Omit<PeriodReport, 'tables'>): DataTable[] 
 				{ post: 'Vermeden kosten, lage schatting', bedrag: report.budget.savingsLow },
 				{ post: 'Vermeden kosten, hoge schatting', bedrag: report.budget.savingsHigh },
 				{ post: 'Voorgeschoten', bedrag: report.budget.advanced },
-				{ post: 'Terugbetaald', bedrag: report.budget.repaid }
+				{ post: 'Terugbetaald', bedrag: report.budget.repaid },
+				{ post: 'Kwijtgescholden', bedrag: report.budget.forgiven },
+				{ post: 'Voorschotten die nog openstaan', bedrag: report.budget.outstanding },
+				{ post: 'Bijdragen van partners aan de fondsen (het jaar)', bedrag: report.budget.contributions }
 			]
 		},
 		{
@@ -576,6 +591,7 @@ export function reportTables(report: Omit<PeriodReport, 'tables'>): DataTable[] 
 			],
 			rows: report.budget.benefitsBy.map((b) => ({ partij: b.naam, laag: b.savingsLow, hoog: b.savingsHigh }))
 		},
+		settlementTable('rapport-verrekening', report.budget.settlement),
 		{
 			id: 'rapport-monitoring',
 			caption: 'Monitoring na 6 tot 12 maanden, vastgelegd in de periode',

@@ -121,7 +121,8 @@ describe('levels', () => {
 			signalen: ['exact', 'exact', 'exact', 'exact', 'exact'],
 			kwestie: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			vergelijking: ['exact', 'none', 'none', 'none', 'exact'],
-			audit: ['exact', 'none', 'none', 'none', 'none']
+			audit: ['exact', 'none', 'none', 'none', 'none'],
+			fondsen: ['exact', 'none', 'none', 'none', 'none']
 		});
 	});
 

@@ -16,6 +16,8 @@ import { findKwestie, mayRead } from '../kwesties/kwesties';
 import { signalSettings } from '../kwesties/settings';
 import { signalList } from '../kwesties/signal-list';
 import { comparisonDownload } from '../national/comparison';
+import { fundLedger, ledgerTables } from '../funds/ledger';
+import { listRules } from '../funds/rules';
 import { VIEW_TABLES } from '$lib/domain/views';
 import type { ViewAnswer, ViewContext, ViewDefinition } from './types';
 
@@ -118,6 +120,7 @@ export const budget = defineView({
 		'budget-kassabon',
 		'budget-besparing-fondsen',
 		'budget-baten',
+		'budget-verrekening',
 		'budget-monitoring',
 		'budget-voorschotten'
 	],
@@ -189,6 +192,21 @@ export const audit = defineView({
 	warm: false
 });
 
+export const fondsen = defineView({
+	id: 'fondsen',
+	capability: 'manageFunds',
+	levels: OWN_CONTROL,
+	tables: VIEW_TABLES.fondsen,
+	async compute({ db, user }) {
+		const [ledger, rules] = await Promise.all([fundLedger(db, user.reach), listRules(db, user.reach)]);
+		return { ...ledger, rules, tables: ledgerTables({ ...ledger, rules }) };
+	},
+	cases: () => 0,
+	// The page holds the forms of the ledger.
+	cache: 'never',
+	warm: false
+});
+
 /** Every view, in the navigation's order. */
 export const VIEWS: readonly ViewDefinition[] = [
 	dashboard,
@@ -201,7 +219,8 @@ export const VIEWS: readonly ViewDefinition[] = [
 	signalen,
 	kwestie,
 	vergelijking,
-	audit
+	audit,
+	fondsen
 ];
 
 /** The view with this id, or undefined. */

@@ -9,7 +9,7 @@ import {
 	openTempStore,
 	type Store
 } from '../../ingest/fixtures/helpers';
-import { setFund } from '../../funds';
+import { setFund } from '../../funds/budgets';
 import { CBS_RULES } from '../../national/disclosure';
 import { buildPackage, packageMoney } from '../../national/package';
 import { parsePeriod } from '../../national/period';
@@ -49,7 +49,7 @@ beforeAll(async () => {
 		caseRow('U', { ...at, gemeente: 'GM0344', kosten_oplossing: '11' })
 	]);
 	expect(result.status).toBe('imported');
-	await setFund(store.db, { gemeente: 'GM0080', name: 'OMO-fonds', year: 2025, budget: 100_000_000.59 });
+	await setFund(store.db, { gemeente: 'GM0080', name: 'OMO-fonds', year: 2025, budget: 10_000_000_059n });
 });
 
 afterAll(() => closeTempStore(store));
@@ -62,7 +62,7 @@ describe('one money summary', () => {
 		expect(summary.savingsLow).toBe(100_000_100.59);
 		expect(summary.savingsHigh).toBe(200_000_100.61);
 		expect(summary.funds).toEqual([
-			{ fund: 'OMO-fonds', budget: 100_000_000.59, spent: 100_000_000.59, cases: 8 }
+			{ fund: 'OMO-fonds', budget: 100_000_000.59, contributions: 0, spent: 100_000_000.59, cases: 8 }
 		]);
 		// gemeente: 0,30 + (99.999.999,99 + 100 + 0,30) / 3 = 33.333.367,0633… → 33.333.367,06.
 		expect(summary.benefitsBy).toEqual([

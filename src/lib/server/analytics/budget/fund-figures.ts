@@ -3,18 +3,20 @@ import type { CaseFilter } from '$lib/domain/filters';
 import { centsOf, euros, mulDivRound, type Cents } from '$lib/domain/money';
 import { reference } from '../../reference';
 import { moneyOf, type MoneyFigures } from './figures';
-import type { BudgetRow, FundMoneyRow, SpendRow } from './queries';
+import type { BudgetRow, ContributionRow, FundMoneyRow, SpendRow } from './queries';
 
 /** One fund's budget and spend in one calendar year. */
 export interface FundYear {
 	year: number;
 	/** As set with `fund set` or on /beheer/fondsen; null where none was set. */
 	budget: number | null;
+	/** Paid in by partners (`fund contribute`) that year. */
+	contributions: number;
 	/** Spent by the cases of the selection registered that year. */
 	spent: number;
 	/** Only for the current year: see `projection`. */
 	projected: number | null;
-	/** Budget minus projection, exact; null without either. */
+	/** Budget and contributions minus projection, exact; null without a projection or without either. */
 	remaining: number | null;
 	/** The days whose pace the projection extends, `YYYY-MM-DD`; null outside the current year. */
 	window: { from: string; to: string; days: number } | null;
@@ -39,7 +41,9 @@ export interface FundFigures {
 	fund: string;
 	/** Summed over the calendar years the filter touches (all years set without a period), as the API does. */
 	budget: number | null;
-	/** Budget minus spend, exact; null without a budget. */
+	/** Paid in by partners over the same years. */
+	contributions: number;
+	/** The balance: budget + contributions + repaid advances - spent, exact; null without a budget or a contribution. */
 	remaining: number | null;
 	money: MoneyFigures;
 	years: FundYear[];
@@ -103,13 +107,18 @@ interface FundParts {
 	name: string | null;
 	money?: FundMoneyRow;
 	budgets: Map<number, Cents>;
+	contributions: Map<number, Cents>;
 	spendYears: Map<number, { spent: Cents; toDate: Cents }>;
 	spendMonths: Map<string, Cents>;
 }
 
 /** The months the spend charts share: the filter's period, or the years with a budget or spend. */
 function chartMonths(parts: FundParts[], filter: CaseFilter, asOf: string): string[] {
-	const years = parts.flatMap((p) => [...p.budgets.keys(), ...p.spendYears.keys()]);
+	const years = parts.flatMap((p) => [
+		...p.budgets.keys(),
+		...p.contributions.keys(),
+		...p.spendYears.keys()
+	]);
 	if (years.length === 0) return [];
 	const first = filter.from?.slice(0, 7) ?? `${Math.min(...years)}-01`;
 	const last = filter.to?.slice(0, 7) ?? `${Math.max(...years, Number(asOf.slice(0, 4)))}-12`;
@@ -117,20 +126,29 @@ function chartMonths(parts: FundParts[], filter: CaseFilter, asOf: string): stri
 }
 
 function fundFigures(p: FundParts, months: string[], filter: CaseFilter, asOf: string): FundFigures {
-	const years = [...new Set([...p.budgets.keys(), ...p.spendYears.keys()])].sort((a, b) => a - b);
-	const budgetTotal = p.budgets.size > 0 ? [...p.budgets.values()].reduce((a, b) => a + b, 0n) : null;
+	const years = [...new Set([...p.budgets.keys(), ...p.contributions.keys(), ...p.spendYears.keys()])].sort(
+		(a, b) => a - b
+	);
+	const sum = (values: Iterable<Cents>) => [...values].reduce((a, b) => a + b, 0n);
+	const budgetTotal = p.budgets.size > 0 ? sum(p.budgets.values()) : null;
+	const contributed = sum(p.contributions.values());
+	const funded = budgetTotal !== null || p.contributions.size > 0;
 	let current: { year: number; projected: bigint; toDate: bigint } | null = null;
 	const fundYears: FundYear[] = years.map((year) => {
 		const spend = p.spendYears.get(year) ?? { spent: 0n, toDate: 0n };
 		const budget = p.budgets.get(year);
+		const contributions = p.contributions.get(year);
+		const available =
+			budget === undefined && contributions === undefined ? null : (budget ?? 0n) + (contributions ?? 0n);
 		const projection = projectYear(year, spend.toDate, asOf, filter);
 		if (projection) current = { year, projected: projection.projected, toDate: spend.toDate };
 		return {
 			year,
 			budget: budget === undefined ? null : euros(budget),
+			contributions: euros(contributions ?? 0n),
 			spent: euros(spend.spent),
 			projected: projection ? euros(projection.projected) : null,
-			remaining: budget === undefined || !projection ? null : euros(budget - projection.projected),
+			remaining: available === null || !projection ? null : euros(available - projection.projected),
 			window: projection?.window ?? null
 		};
 	});
@@ -159,7 +177,10 @@ function fundFigures(p: FundParts, months: string[], filter: CaseFilter, asOf: s
 		key: p.key,
 		fund: p.name ?? NO_FUND,
 		budget: budgetTotal === null ? null : euros(budgetTotal),
-		remaining: budgetTotal === null ? null : euros(budgetTotal - centsOf(p.money?.spent)),
+		contributions: euros(contributed),
+		remaining: funded
+			? euros((budgetTotal ?? 0n) + contributed + centsOf(p.money?.repaid) - centsOf(p.money?.spent))
+			: null,
 		money: moneyOf(p.money),
 		years: fundYears,
 		months: p.key === null ? [] : fundMonths,
@@ -186,14 +207,23 @@ function projectionLine(
 function collectFunds(
 	moneyRows: FundMoneyRow[],
 	spendRows: SpendRow[],
-	budgetRows: BudgetRow[]
+	budgetRows: BudgetRow[],
+	contributionRows: ContributionRow[]
 ): FundParts[] {
 	const parts = new Map<string, FundParts>();
 	const part = (gemeente: string, key: string | null) => {
 		const id = fundId(gemeente, key);
 		let p = parts.get(id);
 		if (!p) {
-			p = { gemeente, key, name: null, budgets: new Map(), spendYears: new Map(), spendMonths: new Map() };
+			p = {
+				gemeente,
+				key,
+				name: null,
+				budgets: new Map(),
+				contributions: new Map(),
+				spendYears: new Map(),
+				spendMonths: new Map()
+			};
 			parts.set(id, p);
 		}
 		return p;
@@ -203,6 +233,11 @@ function collectFunds(
 		// The name as set for the latest year: rows come oldest first.
 		p.name = b.name;
 		p.budgets.set(b.year, centsOf(b.budget));
+	}
+	for (const c of contributionRows) {
+		const p = part(c.gemeente, c.fund_key);
+		p.name ??= c.name;
+		p.contributions.set(c.year, (p.contributions.get(c.year) ?? 0n) + centsOf(c.amount));
 	}
 	for (const r of moneyRows) {
 		if (r.g_fund !== 0) continue;
@@ -231,11 +266,11 @@ function fundOrder(a: FundFigures, b: FundFigures): number {
 
 /** Per fund of a municipality, by spend, then budget, then name; spend recorded without a fund last (key null). */
 export function fundsOf(
-	rows: { money: FundMoneyRow[]; spend: SpendRow[]; budgets: BudgetRow[] },
+	rows: { money: FundMoneyRow[]; spend: SpendRow[]; budgets: BudgetRow[]; contributions: ContributionRow[] },
 	filter: CaseFilter,
 	asOf: string
 ): FundFigures[] {
-	const parts = collectFunds(rows.money, rows.spend, rows.budgets);
+	const parts = collectFunds(rows.money, rows.spend, rows.budgets, rows.contributions);
 	const months = chartMonths(parts, filter, asOf);
 	return parts
 		.map((p) => fundFigures(p, months, filter, asOf))

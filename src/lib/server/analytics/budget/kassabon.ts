@@ -1,13 +1,23 @@
 /** Case-level money for roles with case-level reach: the costliest cases of a selection and one case's kassabon (audited). */
 import type { CaseFilter } from '$lib/domain/filters';
 import { capabilities, reaches, type SessionUser } from '$lib/domain/roles';
-import { centsOf, decimalCents, euros, eurosOf, ratioOf, splitEvenly } from '$lib/domain/money';
+import {
+	centsOf,
+	decimalCents,
+	euros,
+	eurosOf,
+	ratioOf,
+	splitEvenly,
+	type CentsRange
+} from '$lib/domain/money';
 import type { Database } from '../../db';
 import { audit } from '../../audit';
+import { costTable } from '../../costs';
 import { reference } from '../../reference';
 import { scopeParams } from '../filter';
 import { MONITORING_LABELS, type MonitoringState, type Range } from './figures';
 import { partiesOf, partyLabel } from './parties';
+import { caseSavings, pricePosts, type CasePost, type CostEntry, type SavingsSource } from './posts';
 import { FUND_KEY, SCOPED } from './queries';
 
 /** A case as the list of the largest costs shows it, for roles with case-level reach. */
@@ -79,8 +89,17 @@ export interface CaseKassabon {
 	oplossing: string[];
 	fund: string | null;
 	cost: number | null;
+	/** The explicit besparing where the export gave it, else the total of the priced posts. */
 	savings: Range | null;
+	/** Where `savings` comes from: `opgegeven` (besparing_laag/hoog), `posten` (geschat uit de posten) or null. */
+	savingsSource: SavingsSource;
 	ratio: Range | null;
+	/** Each post of vermeden_posten priced at the municipality's current cost table; null amounts: not in the table. */
+	posts: KassabonPost[];
+	/** The sum over the priced posts; null when no post is priced. */
+	postsTotal: Range | null;
+	/** The explicit besparing differs from the posts' total: the explicit amounts count, this is the warning. */
+	postsDifference: { explicit: Range; posts: Range } | null;
 	/** The even split of the estimate over baten_bij (onbekend where none is named), rounded to cents per party. */
 	parties: { party: string; label: string; savings: Range }[];
 	monitoring: MonitoringState | null;
@@ -91,10 +110,23 @@ export interface CaseKassabon {
 	advance: {
 		advanced: number;
 		repaid: number;
+		/** Only where the export gave kwijtgescholden. */
+		forgiven?: number;
+		/** advanced - repaid - forgiven. */
 		outstanding: number;
 		from: string | null;
 		fromLabel: string;
 	} | null;
+}
+
+/** A post of the case's kassabon, in euros. */
+export interface KassabonPost {
+	post: string;
+	aantal: number;
+	unit: string | null;
+	bron: string | null;
+	perUnit: Range | null;
+	total: Range | null;
 }
 
 interface KassabonRow {
@@ -121,6 +153,9 @@ interface KassabonRow {
 	voorgeschoten: string | null;
 	terugbetaald: string | null;
 	terug_van: string | null;
+	kwijtgescholden: string | null;
+	/** vermeden_posten as JSON: [{"post": …, "aantal": …}]. */
+	posten: string;
 	fund_budget: string | null;
 	fund_spent: string | null;
 }
@@ -135,6 +170,7 @@ const KASSABON_SQL = `WITH the_case AS (
 		coalesce(besparing_laag, besparing_hoog)::VARCHAR AS low, coalesce(besparing_hoog, besparing_laag)::VARCHAR AS high,
 		baten_bij::VARCHAR AS baten_bij, monitoring, strftime(monitoring_op, '%Y-%m-%d') AS monitoring_op,
 		voorgeschoten::VARCHAR AS voorgeschoten, terugbetaald::VARCHAR AS terugbetaald, terug_van,
+		kwijtgescholden::VARCHAR AS kwijtgescholden, to_json(coalesce(vermeden_posten, []))::VARCHAR AS posten,
 		(SELECT sum(budget) FROM funds f WHERE f.gemeente = t.gemeente AND f.name_key = t.fund_key AND f.year = t.year)::VARCHAR
 			AS fund_budget,
 		(SELECT sum(kosten_oplossing) FROM cases c
@@ -172,23 +208,33 @@ export async function caseKassabon(
 		origin
 	});
 	if (!visible) return null;
-	return kassabonOf(row);
+	const posts = JSON.parse(row.posten) as CasePost[];
+	const table = posts.length ? await costTable(db, { all: false, gemeenten: [row.gemeente] }) : [];
+	return kassabonOf(row, posts, table);
 }
 
-function kassabonOf(row: KassabonRow): CaseKassabon {
+const eurosOrNull = (range: CentsRange | null): Range | null => (range ? eurosOf(range) : null);
+
+function kassabonOf(row: KassabonRow, casePosts: CasePost[], table: CostEntry[]): CaseKassabon {
 	const cost = decimalCents(row.cost);
 	const low = decimalCents(row.low);
 	const high = decimalCents(row.high);
+	const pricing = pricePosts(casePosts, table);
+	const { savings, source, difference } = caseSavings(
+		low === null || high === null ? null : { low, high },
+		pricing.total
+	);
 	const parties =
-		low === null || high === null
+		savings === null
 			? []
-			: splitEvenly([{ mask: BigInt(row.baten_bij), low, high }], partiesOf).map((s) => ({
+			: splitEvenly([{ mask: BigInt(row.baten_bij), ...savings }], partiesOf).map((s) => ({
 					party: s.party,
 					label: partyLabel(s.party),
 					savings: eurosOf(s.savings)
 				}));
 	const advanced = decimalCents(row.voorgeschoten);
 	const repaid = decimalCents(row.terugbetaald) ?? 0n;
+	const forgiven = decimalCents(row.kwijtgescholden);
 	const budget = decimalCents(row.fund_budget);
 	return {
 		id: row.id,
@@ -205,11 +251,25 @@ function kassabonOf(row: KassabonRow): CaseKassabon {
 		oplossing: row.oplossing,
 		fund: row.fonds,
 		cost: cost === null ? null : euros(cost),
-		savings: low === null || high === null ? null : { low: euros(low), high: euros(high) },
+		savings: eurosOrNull(savings),
+		savingsSource: source,
 		ratio:
-			cost === null || low === null || high === null || cost <= 0n
+			cost === null || savings === null || cost <= 0n
 				? null
-				: { low: ratioOf(low, cost)!, high: ratioOf(high, cost)! },
+				: { low: ratioOf(savings.low, cost)!, high: ratioOf(savings.high, cost)! },
+		posts: pricing.posts.map((p) => ({
+			post: p.post,
+			aantal: p.aantal,
+			unit: p.unit,
+			bron: p.bron,
+			perUnit: eurosOrNull(p.perUnit),
+			total: eurosOrNull(p.total)
+		})),
+		postsTotal: eurosOrNull(pricing.total),
+		postsDifference: difference && {
+			explicit: eurosOf(difference.explicit),
+			posts: eurosOf(difference.posts)
+		},
 		parties,
 		monitoring: row.monitoring,
 		monitoringLabel: MONITORING_LABELS[row.monitoring ?? 'niet_gemonitord'],
@@ -228,7 +288,8 @@ function kassabonOf(row: KassabonRow): CaseKassabon {
 				: {
 						advanced: euros(advanced),
 						repaid: euros(repaid),
-						outstanding: euros(advanced - repaid),
+						...(forgiven === null ? {} : { forgiven: euros(forgiven) }),
+						outstanding: euros(advanced - repaid - (forgiven ?? 0n)),
 						from: row.terug_van,
 						fromLabel: partyLabel(row.terug_van)
 					}

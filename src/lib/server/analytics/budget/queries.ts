@@ -3,24 +3,26 @@ import type { CaseFilter } from '$lib/domain/filters';
 import type { Reach } from '$lib/domain/roles';
 import type { Database, Params } from '../../db';
 import { CASE_SCOPE, scopeParams } from '../filter';
+import { savingsCtes } from '../savings';
 
 /** The SQL twin of `fold` for fund names, as `funds.name_key` holds them. */
 export const FUND_KEY = `lower(trim(regexp_replace(strip_accents(fonds), '\\s+', ' ', 'g')))`;
 
-/** The cases of the selection with the columns money needs; an estimate with one side filled counts as both. */
-export const SCOPED = `scoped AS (
-	SELECT id, casus_id, gemeente, fonds, CASE WHEN fonds IS NOT NULL THEN ${FUND_KEY} END AS fund_key, aangemeld_op,
-		kosten_oplossing AS cost,
-		coalesce(besparing_laag, besparing_hoog) AS low,
-		coalesce(besparing_hoog, besparing_laag) AS high,
-		baten_bij, monitoring, voorgeschoten, terugbetaald, terug_van
-	FROM cases WHERE ${CASE_SCOPE}
-)`;
+/** The cases of the selection with the columns money needs; the avoided costs as `savingsCtes` gives them. */
+export const SCOPED = `scoped_cases AS (SELECT * FROM cases WHERE ${CASE_SCOPE}),
+	${savingsCtes('scoped_cases', 'scoped_priced')},
+	scoped AS (
+		SELECT id, casus_id, gemeente, fonds, CASE WHEN fonds IS NOT NULL THEN ${FUND_KEY} END AS fund_key, aangemeld_op,
+			kosten_oplossing AS cost, savings_low AS low, savings_high AS high,
+			baten_bij, monitoring, voorgeschoten, terugbetaald, kwijtgescholden, terug_van, status, afgerond_op
+		FROM scoped_priced
+	)`;
 
 /** One group's cost and avoided cost, with the cases that lack one side kept apart. */
 const MONEY_COLUMNS = `count(*)::INTEGER AS cases,
 	count(cost)::INTEGER AS with_cost,
 	coalesce(sum(cost), 0)::VARCHAR AS spent,
+	coalesce(sum(terugbetaald), 0)::VARCHAR AS repaid,
 	count(low)::INTEGER AS with_estimate,
 	coalesce(sum(low), 0)::VARCHAR AS low,
 	coalesce(sum(high), 0)::VARCHAR AS high,
@@ -39,6 +41,8 @@ export interface MoneyRow {
 	cases: number;
 	with_cost: number;
 	spent: string;
+	/** Advances paid back (into the group's fund). */
+	repaid: string;
 	with_estimate: number;
 	low: string;
 	high: string;
@@ -57,6 +61,7 @@ export const EMPTY_MONEY_ROW: MoneyRow = {
 	cases: 0,
 	with_cost: 0,
 	spent: '0',
+	repaid: '0',
 	with_estimate: 0,
 	low: '0',
 	high: '0',
@@ -98,6 +103,15 @@ export interface BudgetRow {
 	budget: string;
 }
 
+export interface ContributionRow {
+	gemeente: string;
+	fund_key: string;
+	name: string;
+	year: number;
+	organisatie: string;
+	amount: string;
+}
+
 export interface BenefitRow {
 	g_quarter: number;
 	quarter: string | null;
@@ -113,6 +127,14 @@ export interface AdvanceRow {
 	cases: number;
 	advanced: string;
 	repaid: string;
+	forgiven: string;
+	/** Cases with something still to pay back, and since when the oldest of them waits (`YYYY-MM-DD`). */
+	open_cases: number;
+	oldest: string | null;
+	/** What is still to pay back, by its age: under half a year, half a year to a year, a year or more. */
+	open_young: string;
+	open_half: string;
+	open_old: string;
 }
 
 /**
@@ -161,22 +183,47 @@ const BENEFITS_OVERALL_SQL = `WITH ${SCOPED}
 	WHERE low IS NOT NULL
 	GROUP BY baten_bij`;
 
+/**
+ * Advances per party that pays back. What is outstanding (advanced - repaid - forgiven) ages from the day the
+ * case closed, or from its registration while it is open, to as_of (today where the caller gives none).
+ */
 const ADVANCES_SQL = `WITH ${SCOPED}
 	SELECT GROUPING(terug_van)::INTEGER AS g, terug_van, count(*)::INTEGER AS cases,
-		sum(voorgeschoten)::VARCHAR AS advanced, coalesce(sum(terugbetaald), 0)::VARCHAR AS repaid
-	FROM scoped WHERE voorgeschoten IS NOT NULL
+		sum(voorgeschoten)::VARCHAR AS advanced, coalesce(sum(terugbetaald), 0)::VARCHAR AS repaid,
+		coalesce(sum(kwijtgescholden), 0)::VARCHAR AS forgiven,
+		count(*) FILTER (WHERE outstanding > 0)::INTEGER AS open_cases,
+		strftime(min(since) FILTER (WHERE outstanding > 0), '%Y-%m-%d') AS oldest,
+		coalesce(sum(outstanding) FILTER (WHERE outstanding > 0 AND age < 183), 0)::VARCHAR AS open_young,
+		coalesce(sum(outstanding) FILTER (WHERE outstanding > 0 AND age >= 183 AND age < 365), 0)::VARCHAR AS open_half,
+		coalesce(sum(outstanding) FILTER (WHERE outstanding > 0 AND age >= 365), 0)::VARCHAR AS open_old
+	FROM (
+		SELECT *, voorgeschoten - coalesce(terugbetaald, 0) - coalesce(kwijtgescholden, 0) AS outstanding,
+			CASE WHEN status = 'open' THEN aangemeld_op ELSE coalesce(afgerond_op, aangemeld_op) END AS since,
+			date_diff('day', since, coalesce($as_of::DATE, current_date)) AS age
+		FROM scoped WHERE voorgeschoten IS NOT NULL
+	)
 	GROUP BY GROUPING SETS ((terug_van), ())`;
 
-/** What every money figure of a selection is made of: the summary needs these four. */
+/** Contributions to the funds of the selection's municipalities, in the calendar years its period touches. */
+export const CONTRIBUTIONS_SQL = `SELECT gemeente, name_key AS fund_key, min(name) AS name, year::INTEGER AS year, organisatie,
+		sum(amount)::VARCHAR AS amount
+	FROM fund_contributions
+	WHERE ($reach_all OR list_contains($reach, gemeente)) AND ($gemeente::VARCHAR IS NULL OR gemeente = $gemeente)
+		AND ($from::DATE IS NULL OR year >= year($from::DATE)) AND ($to::DATE IS NULL OR year <= year($to::DATE))
+	GROUP BY gemeente, name_key, year, organisatie
+	ORDER BY year`;
+
+/** What every money figure of a selection is made of: the summary needs these five. */
 export interface MoneyRows {
 	money: FundMoneyRow[];
 	budgets: BudgetRow[];
+	contributions: ContributionRow[];
 	benefits: BenefitRow[];
 	advances: AdvanceRow[];
 }
 
 /** The parameters a statement names: DuckDB refuses values it has no place for. */
-function paramsFor(sql: string, params: Params): Params {
+export function paramsFor(sql: string, params: Params): Params {
 	return Object.fromEntries(Object.entries(params).filter(([name]) => sql.includes(`$${name}`)));
 }
 
@@ -192,12 +239,13 @@ export async function moneyRows(
 ): Promise<MoneyRows & { spend: SpendRow[] }> {
 	const params = { ...scopeParams(reach, filter), as_of: detail?.asOf ?? null };
 	const query = <T>(sql: string) => db.all<T>(sql, paramsFor(sql, params));
-	const [money, budgets, benefits, advances, spend] = await Promise.all([
+	const [money, budgets, contributions, benefits, advances, spend] = await Promise.all([
 		query<FundMoneyRow>(MONEY_SQL),
 		query<BudgetRow>(BUDGETS_SQL),
+		query<ContributionRow>(CONTRIBUTIONS_SQL),
 		query<BenefitRow>(detail ? BENEFITS_SQL : BENEFITS_OVERALL_SQL),
 		query<AdvanceRow>(ADVANCES_SQL),
 		detail ? query<SpendRow>(SPEND_SQL) : Promise.resolve([])
 	]);
-	return { money, budgets, benefits, advances, spend };
+	return { money, budgets, contributions, benefits, advances, spend };
 }

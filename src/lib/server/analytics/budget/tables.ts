@@ -3,6 +3,7 @@ import { formatDate } from '$lib/domain/format';
 import type { DataTable } from '$lib/domain/table';
 import type { BudgetView } from '../budget-view';
 import { partyLabel } from './parties';
+import { settlementTable } from './settlement';
 
 const percentOf = (part: number, whole: number | null) =>
 	whole !== null && whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
@@ -14,13 +15,15 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 	const tables: DataTable[] = [
 		{
 			id: 'budget-fondsen',
-			caption: 'Budget en besteding per fonds (budget: de kalenderjaren van de selectie)',
+			caption:
+				'Budget en besteding per fonds (de kalenderjaren van de selectie); saldo = budget + bijdragen + terugbetaalde voorschotten − besteed',
 			columns: [
 				{ key: 'fonds', label: 'Fonds' },
 				{ key: 'gemeente', label: 'Gemeente' },
 				{ key: 'budget', label: 'Budget', kind: 'euro' },
+				{ key: 'bijdragen', label: 'Bijdragen van partners', kind: 'euro' },
 				{ key: 'besteed', label: 'Besteed', kind: 'euro', basis: 'casussen' },
-				{ key: 'over', label: 'Over', kind: 'euro', basis: 'casussen' },
+				{ key: 'saldo', label: 'Saldo', kind: 'euro', basis: 'casussen' },
 				{ key: 'aandeel', label: 'Besteed (% van budget)', kind: 'decimal', basis: 'casussen' },
 				{ key: 'casussen', label: 'Casussen met kosten', kind: 'count' }
 			],
@@ -28,8 +31,9 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 				fonds: f.fund,
 				gemeente: f.gemeenteNaam,
 				budget: f.budget,
+				bijdragen: f.contributions,
 				besteed: f.money.spent,
-				over: f.remaining,
+				saldo: f.remaining,
 				aandeel: percentOf(f.money.spent, f.budget),
 				casussen: f.money.withCost
 			}))
@@ -42,9 +46,10 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 				{ key: 'gemeente', label: 'Gemeente' },
 				{ key: 'jaar', label: 'Jaar' },
 				{ key: 'budget', label: 'Budget', kind: 'euro' },
+				{ key: 'bijdragen', label: 'Bijdragen van partners', kind: 'euro' },
 				{ key: 'besteed', label: 'Besteed', kind: 'euro' },
 				{ key: 'prognose', label: 'Prognose jaareinde', kind: 'euro' },
-				{ key: 'verschil', label: 'Budget min prognose', kind: 'euro' },
+				{ key: 'verschil', label: 'Budget en bijdragen min prognose', kind: 'euro' },
 				{ key: 'basis', label: 'Tempo gemeten over' }
 			],
 			rows: realFunds.flatMap((f) =>
@@ -53,6 +58,7 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 					gemeente: f.gemeenteNaam,
 					jaar: String(y.year),
 					budget: y.budget,
+					bijdragen: y.contributions,
 					besteed: y.spent,
 					prognose: y.projected,
 					verschil: y.remaining,
@@ -200,6 +206,7 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 				}))
 			)
 		},
+		settlementTable('budget-verrekening', view.settlement),
 		{
 			id: 'budget-monitoring',
 			caption:
@@ -232,20 +239,31 @@ export function budgetTables(view: Omit<BudgetView, 'tables'>): DataTable[] {
 	if (view.advancesTotal) {
 		tables.push({
 			id: 'budget-voorschotten',
-			caption: 'Voorschotten: voorgeschoten en terugbetaald, naar wie terugbetaalt',
+			caption:
+				'Voorschotten naar wie terugbetaalt: openstaand = voorgeschoten − terugbetaald − kwijtgescholden, naar hoe lang het openstaat (sinds afronding, of aanmelding zolang de casus loopt)',
 			columns: [
 				{ key: 'partij', label: 'Terug van' },
 				{ key: 'casussen', label: 'Casussen', kind: 'count' },
 				{ key: 'voorgeschoten', label: 'Voorgeschoten', kind: 'euro', basis: 'casussen' },
 				{ key: 'terugbetaald', label: 'Terugbetaald', kind: 'euro', basis: 'casussen' },
-				{ key: 'openstaand', label: 'Openstaand', kind: 'euro', basis: 'casussen' }
+				{ key: 'kwijtgescholden', label: 'Kwijtgescholden', kind: 'euro', basis: 'casussen' },
+				{ key: 'openstaand', label: 'Openstaand', kind: 'euro', basis: 'casussen' },
+				{ key: 'jong', label: 'Openstaand korter dan een half jaar', kind: 'euro', basis: 'casussen' },
+				{ key: 'half', label: 'Openstaand een half tot een jaar', kind: 'euro', basis: 'casussen' },
+				{ key: 'oud', label: 'Openstaand een jaar of langer', kind: 'euro', basis: 'casussen' },
+				{ key: 'sinds', label: 'Oudste openstaand sinds', kind: 'date' }
 			],
 			rows: [...view.advances, view.advancesTotal].map((a) => ({
 				partij: a.label,
 				casussen: a.cases,
 				voorgeschoten: a.advanced,
 				terugbetaald: a.repaid,
-				openstaand: a.outstanding
+				kwijtgescholden: a.forgiven,
+				openstaand: a.outstanding,
+				jong: a.byAge.young,
+				half: a.byAge.half,
+				oud: a.byAge.old,
+				sinds: a.oldest
 			}))
 		});
 	}

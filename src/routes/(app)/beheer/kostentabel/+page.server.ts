@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-type CostForm = Record<'gemeente' | 'post' | 'eenheid' | 'laag' | 'hoog', string>;
+type CostForm = Record<'gemeente' | 'post' | 'eenheid' | 'laag' | 'hoog' | 'bron', string>;
 
 /** A gemeente within reach, or the message why not. */
 function gemeenteIn(text: string, reach: Reach): { code: string; naam: string } | { message: string } {
@@ -49,7 +49,8 @@ export const actions: Actions = {
 			post: field('post'),
 			eenheid: field('eenheid'),
 			laag: field('laag'),
-			hoog: field('hoog')
+			hoog: field('hoog'),
+			bron: field('bron')
 		};
 		const refuse = (message: string, at: keyof CostForm) => fail(400, { message, field: at, values });
 		const gemeente = gemeenteIn(values.gemeente, user.reach);
@@ -58,18 +59,20 @@ export const actions: Actions = {
 		if (low === null || low > MAX_AMOUNT_CENTS) return refuse(AMOUNT_MESSAGE, 'laag');
 		const high = parseAmountCents(values.hoog);
 		if (high === null || high > MAX_AMOUNT_CENTS) return refuse(AMOUNT_MESSAGE, 'hoog');
-		const cost = { post: values.post, unit: values.eenheid, low: BigInt(low), high: BigInt(high) };
+		const cost = {
+			post: values.post,
+			unit: values.eenheid,
+			low: BigInt(low),
+			high: BigInt(high),
+			bron: values.bron
+		};
 		const checked = checkCost(cost);
 		if ('message' in checked) {
-			const fields = { post: 'post', unit: 'eenheid', high: 'hoog' } as const;
+			const fields = { post: 'post', unit: 'eenheid', high: 'hoog', bron: 'bron' } as const;
 			return refuse(checked.message, fields[checked.field]);
 		}
 		const db = await getDb();
-		await setCost(
-			db,
-			{ ...cost, gemeente: gemeente.code, post: checked.post, unit: checked.unit },
-			user.email
-		);
+		await setCost(db, { ...cost, ...checked, gemeente: gemeente.code }, user.email);
 		await audit(db, {
 			actor: user.email,
 			action: 'kostenpost instellen',
