@@ -8,6 +8,9 @@ import { receivePackage } from '../../src/lib/server/national/receive';
 import { signPackage } from '../../src/lib/server/national/signing';
 import { signals } from '../../src/lib/server/kwesties/signals';
 import { EMPTY_FILTER } from '../../src/lib/domain/filters';
+import { fundLedger } from '../../src/lib/server/funds/ledger';
+import { ruleBreaches } from '../../src/lib/server/funds/rules';
+import { FUND_KEY } from '../../src/lib/server/analytics/budget/queries';
 import { fillDemo, DEMO_ACCOUNTS } from './fill';
 
 let store: Store;
@@ -111,6 +114,40 @@ describe('fillDemo', () => {
 		expect(rows.map((r) => r.gemeente)).toEqual(gemeenten.map((g) => g.gemeente));
 		expect(rows.every((r) => r.n >= 3 && r.n <= 6)).toBe(true);
 		expect(rows.some((r) => r.slow > 0)).toBe(true);
+	});
+
+	it('books partner contributions to the funds of some municipalities, their balances staying positive', async () => {
+		const { rows, entries } = await fundLedger(store.db, { all: true });
+		const contributing = new Set(entries.map((e) => e.gemeente));
+		expect(contributing.size).toBeGreaterThanOrEqual(2);
+		expect(contributing.size).toBeLessThan(new Set(rows.map((r) => r.gemeente)).size);
+		expect(entries.every((e) => e.createdBy === 'demo')).toBe(true);
+		expect(new Set(entries.map((e) => e.organisatie))).toEqual(
+			new Set(['gemeente', 'zorgverzekeraar', 'woningcorporatie'])
+		);
+		const funded = rows.filter((r) => r.contributions > 0);
+		expect(new Set(funded.map((r) => r.year)).size).toBe(4);
+		for (const r of funded) {
+			const id = `${r.gemeente} ${r.fund} ${r.year}`;
+			expect(r.budget, id).not.toBeNull();
+			expect(r.contributions, id).toBeLessThan(r.budget! / 4);
+			expect(r.balance, id).toBeGreaterThan(0);
+			expect(r.funders[0], id).toMatchObject({ funder: 'budget' });
+		}
+	});
+
+	it('sets fund rules, which a handful of costly cases went past without the level they ask', async () => {
+		const rules = await store.db.all<{ gemeente: string }>('SELECT DISTINCT gemeente FROM fund_rules');
+		expect(rules.length).toBeGreaterThanOrEqual(2);
+		const ruled = await store.db.one<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n
+			 FROM (SELECT gemeente, ${FUND_KEY} AS fund_key FROM cases WHERE fonds IS NOT NULL AND kosten_oplossing IS NOT NULL) c
+			 JOIN fund_rules r ON r.gemeente = c.gemeente AND r.name_key = c.fund_key`
+		);
+		const breaches = await ruleBreaches(store.db, { all: true }, EMPTY_FILTER);
+		expect(breaches.length).toBeGreaterThanOrEqual(1);
+		expect(breaches.length).toBeLessThan(ruled!.n * 0.05);
+		expect(breaches.every((b) => b.cost > b.maxPerCase)).toBe(true);
 	});
 
 	it('lets the Leeuwarden kwaliteitsteam analyse kwesties', async () => {

@@ -13,6 +13,7 @@ import { demoFunds, generateDemoCases, toSemicolonCsv } from './generate';
 import { demoKwesties } from './kwesties';
 import { demoContacts } from './contacts';
 import { fillDemoCosts } from './costs';
+import { fillDemoLedger } from './ledger';
 
 export const DEMO_PASSWORD = 'Demo-portaal-2026!';
 
@@ -74,6 +75,7 @@ export async function fillDemo(
 	// Three years back from today touch four calendar years.
 	const funds = demoFunds([endYear - 3, endYear - 2, endYear - 1, endYear]);
 	for (const fund of funds) await setFund(db, { ...fund, budget: BigInt(Math.round(fund.budget * 100)) });
+	await fillDemoLedger(db, new Set(funds.map((f) => f.year)));
 	const { gemeenten } = reference();
 	for (const account of DEMO_ACCOUNTS) {
 		if (await findUserByEmail(db, account.email)) continue;

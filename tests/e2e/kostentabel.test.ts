@@ -206,6 +206,7 @@ describe('kostentabel', () => {
 				if (m.type() === 'error') errors.push(m.text());
 			});
 			await page.goto('/budget', { waitUntil: 'networkidle' });
+			await page.locator('summary', { hasText: 'Casussen met de hoogste kosten' }).click();
 			await page.getByRole('link', { name: 'Kassabon van casus LW-P-1' }).click();
 			await page.waitForURL('**/budget/casus/*');
 			await page.waitForLoadState('networkidle');
@@ -273,6 +274,7 @@ describe('kostentabel', () => {
 			await expectAxeClean(page, '/budget/casus/[id] with posts');
 
 			await page.goto('/budget', { waitUntil: 'networkidle' });
+			await page.locator('summary', { hasText: 'Casussen met de hoogste kosten' }).click();
 			await page.getByRole('link', { name: 'Kassabon van casus LW-P-2' }).click();
 			await page.waitForURL('**/budget/casus/*');
 			await page.waitForLoadState('networkidle');

@@ -152,7 +152,7 @@ describe('GET /api/v1/report', () => {
 		);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(await x.arrayBuffer());
-		expect(workbook.worksheets).toHaveLength(14);
+		expect(workbook.worksheets).toHaveLength(15);
 		const kerncijfers = workbook.worksheets[1];
 		expect(kerncijfers.getRow(1).getCell(1).value).toBe(
 			'Kerncijfers derde kwartaal 2025 tegen de periode ervoor en een jaar eerder'

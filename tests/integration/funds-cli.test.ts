@@ -78,7 +78,9 @@ describe('fund set and fund contribute', () => {
 			{ db }
 		);
 		expect(text.code).toBe(0);
-		expect(text.stdout).toContain('Bijdrage van UWV aan OMO-fonds (Leeuwarden, 2026) geboekt: € 0,20.');
+		expect(text.stdout.replace(/\u00a0/g, ' ')).toContain(
+			'Bijdrage van UWV aan OMO-fonds (Leeuwarden, 2026) geboekt: € 0,20.'
+		);
 
 		const store = await openStore(db);
 		try {
@@ -113,8 +115,7 @@ describe('fund set and fund contribute', () => {
 						o.year,
 						'--from',
 						o.from,
-						'--amount',
-						o.amount
+						`--amount=${o.amount}`
 					],
 					{ db: db2 }
 				);

@@ -92,6 +92,7 @@ const DOWNLOADS: Record<string, (ids: Ids) => string[]> = {
 	budget: () => FILTERS,
 	dashboard: () => FILTERS,
 	escalatie: () => FILTERS,
+	fondsen: () => [''],
 	kwestie: (ids) => both(ids.kwesties).map((id) => `kwestie=${id}`),
 	leefgebieden: () => [...FILTERS, 'diagonal=total'],
 	organisaties: () => [...FILTERS, 'diagonal=total'],
@@ -371,6 +372,24 @@ beforeAll(async () => {
 			{ db }
 		);
 		if (fund.code !== 0) throw new Error(`fund set failed: ${fund.stderr}`);
+		// A partner's contribution: the ledger of /beheer/fondsen and /download/fondsen name the fund.
+		const contribution = cli(
+			[
+				'fund',
+				'contribute',
+				marker(side, 'fonds'),
+				'--gemeente',
+				GEMEENTE[side],
+				'--year',
+				'2026',
+				'--from',
+				'zorgverzekeraar',
+				'--amount',
+				'5000'
+			],
+			{ db }
+		);
+		if (contribution.code !== 0) throw new Error(`fund contribute failed: ${contribution.stderr}`);
 		const post = cli(
 			['costs', 'set', marker(side, 'post'), '--gemeente', GEMEENTE[side], '--low', '100', '--high', '200'],
 			{ db }

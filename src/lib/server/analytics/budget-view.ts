@@ -1,10 +1,10 @@
 /** The budget view: funds against spend and its projection, the kassabon of avoided costs, who benefits, what monitoring saw and advances; its money comes from the one summary (`summarize`) the API, the report and the package use. */
 import type { CaseFilter } from '$lib/domain/filters';
-import { centsOf, euros } from '$lib/domain/money';
+import { centsOf, euros, mulDivRound } from '$lib/domain/money';
 import type { Reach } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from '../db';
-import { inEuros, summarize, type BudgetSummary } from './budget';
+import { inEuros, summarize, type BudgetSummary, type MoneySummary } from './budget';
 import {
 	MONITORING_LABELS,
 	MONITORING_STATES,
@@ -14,7 +14,7 @@ import {
 	type MonitoringState,
 	type Range
 } from './budget/figures';
-import { fundsOf, type FundFigures } from './budget/fund-figures';
+import { currentYearOf, fundsOf, type FundFigures } from './budget/fund-figures';
 import { partiesOf, partyLabel, splitRows } from './budget/parties';
 import { moneyRows, type AdvanceRow, type BenefitRow } from './budget/queries';
 import { budgetTables } from './budget/tables';
@@ -68,12 +68,28 @@ export interface AdvanceFigures {
 	byAge: { young: number; half: number; old: number };
 }
 
+/** The four figures a policy maker asks for first, in euros exact to the cent. */
+export interface LeadFigures {
+	spent: number;
+	/** The budgets and contributions of the years the selection touches; null where none was set. */
+	available: number | null;
+	/** Spent as a percentage of available, to one decimal. */
+	spentShare: number | null;
+	/** The current year's spend projected to 31 December, against that year's budgets and contributions. */
+	projection: { year: number; projected: number; available: number | null } | null;
+	savings: Range;
+	/** Advanced - repaid - forgiven, and since when the oldest of it waits. */
+	outstanding: number;
+	oldestOutstanding: string | null;
+}
+
 export interface BudgetView {
 	/** The day "year to date" and the projection are counted on, `YYYY-MM-DD` (Europe/Amsterdam). */
 	asOf: string;
 	currentYear: number;
 	/** Every case of the selection, with and without money. */
 	total: MoneyFigures;
+	lead: LeadFigures;
 	/** The selection's money exactly as `GET /api/v1/budget`, the college report and the national package take it. */
 	summary: BudgetSummary;
 	/** Per fund of a municipality, spend recorded without a fund last (key null). */
@@ -174,6 +190,30 @@ function advancesOf(rows: AdvanceRow[]): { advances: AdvanceFigures[]; total: Ad
 	return { advances, total: totalRow ? figures(totalRow, null, 'Totaal') : null };
 }
 
+function leadOf(
+	s: MoneySummary,
+	current: ReturnType<typeof currentYearOf>,
+	advances: AdvanceFigures | null
+): LeadFigures {
+	const budgets = s.funds.filter((f) => f.budget !== null || f.contributions > 0n);
+	const available =
+		budgets.length === 0 ? null : budgets.reduce((sum, f) => sum + (f.budget ?? 0n) + f.contributions, 0n);
+	return {
+		spent: euros(s.spent),
+		available: available === null ? null : euros(available),
+		spentShare:
+			available === null || available === 0n ? null : Number(mulDivRound(s.spent, 1000n, available)) / 10,
+		projection: current && {
+			year: current.year,
+			projected: euros(current.projected),
+			available: current.available === null ? null : euros(current.available)
+		},
+		savings: { low: euros(s.savingsLow), high: euros(s.savingsHigh) },
+		outstanding: euros(s.outstanding),
+		oldestOutstanding: advances?.oldest ?? null
+	};
+}
+
 export async function budgetView(
 	db: Database,
 	reach: Reach,
@@ -184,7 +224,8 @@ export async function budgetView(
 		moneyRows(db, reach, filter, { asOf }),
 		settlementProposal(db, reach, filter)
 	]);
-	const summary = inEuros(summarize(rows));
+	const exact = summarize(rows);
+	const summary = inEuros(exact);
 	const monitoringRows = rows.money.filter((r) => r.g_monitoring === 0);
 	const monitoringRow = (state: MonitoringState) => monitoringRows.find((r) => r.monitoring === state);
 	const monitoring = MONITORING_STATES.map((state) => ({
@@ -198,6 +239,7 @@ export async function budgetView(
 		asOf,
 		currentYear: Number(asOf.slice(0, 4)),
 		total: moneyOf(rows.money.find((r) => r.g_fund === 1 && r.g_monitoring === 1)),
+		lead: leadOf(exact, currentYearOf(rows, filter, asOf), advancesTotal),
 		summary,
 		funds: fundsOf(rows, filter, asOf),
 		parties,

@@ -277,3 +277,25 @@ export function fundsOf(
 		.filter((f) => f.key !== null || f.money.withCost + f.money.withEstimate > 0)
 		.sort(fundOrder);
 }
+
+/**
+ * The current year over every fund of the selection: the spend projected to 31 December (as `projectYear`)
+ * against that year's budgets and contributions; null where the filter's period leaves the year out.
+ */
+export function currentYearOf(
+	rows: { money: FundMoneyRow[]; spend: SpendRow[]; budgets: BudgetRow[]; contributions: ContributionRow[] },
+	filter: CaseFilter,
+	asOf: string
+): { year: number; projected: Cents; available: Cents | null } | null {
+	const year = Number(asOf.slice(0, 4));
+	if (!projectYear(year, 0n, asOf, filter)) return null;
+	let spentToDate = 0n;
+	let available: Cents | null = null;
+	for (const p of collectFunds(rows.money, rows.spend, rows.budgets, rows.contributions)) {
+		if (p.key === null) continue;
+		spentToDate += p.spendYears.get(year)?.toDate ?? 0n;
+		const funded = [p.budgets.get(year), p.contributions.get(year)].filter((c) => c !== undefined);
+		if (funded.length > 0) available = (available ?? 0n) + funded.reduce((a, b) => a + b, 0n);
+	}
+	return { year, projected: projectYear(year, spentToDate, asOf, filter)!.projected, available };
+}

@@ -148,4 +148,22 @@ describe('the budget view', () => {
 		// Only contributions, no budget: still a balance. 10.000 - 300.
 		expect(view.funds.find((f) => f.key === 'omo-fonds')!.remaining).toBe(9700);
 	});
+
+	it('leads with spent against budget and contributions, the projection, the avoided costs and what is outstanding', async () => {
+		const view = await budgetView(store.db, ALL, filter(), AS_OF);
+		expect(view.lead).toEqual({
+			spent: 300,
+			// 1.000 + 0,10 + 0,20 + 5.000 (2024) + 10.000 for Utrecht's OMO-fonds.
+			available: 16_000.3,
+			// 300 / 16.000,30 = 1,87…%.
+			spentShare: 1.9,
+			// 300 by 30 September (273 days): 300 × 365 / 273 = 401,098… against 2025's 11.000,30.
+			projection: { year: 2025, projected: 401.1, available: 11_000.3 },
+			savings: { low: 0, high: 0 },
+			outstanding: 112.7,
+			oldestOutstanding: '2024-09-30'
+		});
+		const past = await budgetView(store.db, ALL, filter({ from: '2024-01-01', to: '2024-12-31' }), AS_OF);
+		expect(past.lead.projection).toBeNull();
+	});
 });
