@@ -104,3 +104,45 @@ describe('migration 6 on a database of the previous release', () => {
 		again.close();
 	});
 });
+
+describe('migration 7 on a database with more cases than one row group holds', () => {
+	it('adds the version 1.1 columns to every case and version, empty lists by default, without failing', async () => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
+		const file = path.join(dir, 'portal.duckdb');
+		const instance = await DuckDBInstance.create(file);
+		const c = await instance.connect();
+		await c.run(`CREATE TABLE schema_migrations (
+			version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
+		for (const m of migrations.filter((m) => m.version <= 6)) {
+			await c.run(m.sql);
+			await c.run(`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}')`);
+		}
+		// A row group holds 122,880 rows: 130,000 cases make two, as ADD COLUMN ... DEFAULT [] failed on.
+		await c.run(`INSERT INTO cases (id, gemeente, source, casus_id, aangemeld_op, status, leefgebieden, import_id)
+			SELECT range, 'GM0080', 'export', 'C-' || range, DATE '2025-01-01', 'open', 1, 1 FROM range(130000)`);
+		await c.run(`INSERT INTO case_versions SELECT 1, false, * FROM cases`);
+		await c.run('CHECKPOINT');
+		c.closeSync();
+		instance.closeSync();
+
+		const db = await Database.open(file);
+		try {
+			const counts = await db.one<Record<string, number>>(
+				`SELECT count(*)::INTEGER AS cases,
+					count(*) FILTER (WHERE stappen = [] AND reacties = [] AND vermeden_posten = [] AND instrumenten = 0)::INTEGER AS empty,
+					(SELECT count(*) FILTER (WHERE len(stappen) = 0 AND len(vermeden_posten) = 0) FROM case_versions)::INTEGER AS versions
+				 FROM cases`
+			);
+			expect(counts).toEqual({ cases: 130_000, empty: 130_000, versions: 130_000 });
+			await db.write(`INSERT INTO cases (id, gemeente, source, casus_id, aangemeld_op, status, leefgebieden, import_id)
+				VALUES (-1, 'GM0080', 'export', 'nieuw', DATE '2026-01-01', 'open', 1, 2)`);
+			expect(await db.one(`SELECT stappen, reacties, vermeden_posten FROM cases WHERE id = -1`)).toEqual({
+				stappen: [],
+				reacties: [],
+				vermeden_posten: []
+			});
+		} finally {
+			db.close();
+		}
+	}, 120_000);
+});

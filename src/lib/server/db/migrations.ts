@@ -360,22 +360,33 @@ DROP TABLE signal_visits;
 -- instrumenten is a bitmask over data/vocabulary/instrumenten.csv like the other list fields; the
 -- timelines are lists of structs in time order. case_versions gets the same columns in the same order,
 -- so that a version is still the import, the removed flag and every column of cases.
+-- A list column is added empty, filled and then given its default: DuckDB 1.5 fails an internal assertion
+-- on ADD COLUMN with a list DEFAULT over a table of more than one row group (about 123,000 rows). The
+-- columns, values and defaults are those of ADD COLUMN ... DEFAULT [], which this migration first said.
 ALTER TABLE cases ADD COLUMN besluit_door VARCHAR;
 ALTER TABLE cases ADD COLUMN binnen_kaders BOOLEAN;
 ALTER TABLE cases ADD COLUMN instrumenten UBIGINT DEFAULT 0;
 ALTER TABLE cases ADD COLUMN vier_ogen BOOLEAN;
-ALTER TABLE cases ADD COLUMN stappen STRUCT(stap VARCHAR, op DATE)[] DEFAULT [];
-ALTER TABLE cases ADD COLUMN reacties STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[] DEFAULT [];
-ALTER TABLE cases ADD COLUMN vermeden_posten STRUCT(post VARCHAR, aantal INTEGER)[] DEFAULT [];
+ALTER TABLE cases ADD COLUMN stappen STRUCT(stap VARCHAR, op DATE)[];
+ALTER TABLE cases ADD COLUMN reacties STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[];
+ALTER TABLE cases ADD COLUMN vermeden_posten STRUCT(post VARCHAR, aantal INTEGER)[];
 ALTER TABLE cases ADD COLUMN kwijtgescholden DECIMAL(18, 2);
+UPDATE cases SET stappen = [], reacties = [], vermeden_posten = [];
+ALTER TABLE cases ALTER COLUMN stappen SET DEFAULT [];
+ALTER TABLE cases ALTER COLUMN reacties SET DEFAULT [];
+ALTER TABLE cases ALTER COLUMN vermeden_posten SET DEFAULT [];
 ALTER TABLE case_versions ADD COLUMN besluit_door VARCHAR;
 ALTER TABLE case_versions ADD COLUMN binnen_kaders BOOLEAN;
 ALTER TABLE case_versions ADD COLUMN instrumenten UBIGINT DEFAULT 0;
 ALTER TABLE case_versions ADD COLUMN vier_ogen BOOLEAN;
-ALTER TABLE case_versions ADD COLUMN stappen STRUCT(stap VARCHAR, op DATE)[] DEFAULT [];
-ALTER TABLE case_versions ADD COLUMN reacties STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[] DEFAULT [];
-ALTER TABLE case_versions ADD COLUMN vermeden_posten STRUCT(post VARCHAR, aantal INTEGER)[] DEFAULT [];
+ALTER TABLE case_versions ADD COLUMN stappen STRUCT(stap VARCHAR, op DATE)[];
+ALTER TABLE case_versions ADD COLUMN reacties STRUCT(organisatie VARCHAR, gevraagd DATE, beantwoord DATE)[];
+ALTER TABLE case_versions ADD COLUMN vermeden_posten STRUCT(post VARCHAR, aantal INTEGER)[];
 ALTER TABLE case_versions ADD COLUMN kwijtgescholden DECIMAL(18, 2);
+UPDATE case_versions SET stappen = [], reacties = [], vermeden_posten = [];
+ALTER TABLE case_versions ALTER COLUMN stappen SET DEFAULT [];
+ALTER TABLE case_versions ALTER COLUMN reacties SET DEFAULT [];
+ALTER TABLE case_versions ALTER COLUMN vermeden_posten SET DEFAULT [];
 
 -- The Maatwerkregister: a municipality's contacts at partner organisations (staff, not clients), what
 -- each may decide and the answer time it promised in working days. Readable by the kwaliteitsteam and
