@@ -283,9 +283,37 @@ const INTERACTIONS: Partial<Record<Role, { name: string; act: (page: Page) => Pr
 				expect(await visit(page, '/beheer/fondsen')).toBe(200);
 				await page.getByLabel('Naam van het fonds').fill('Maatwerkbudget');
 				await page.getByLabel('Budget in euro').fill('heel veel');
-				await page.getByRole('button', { name: 'Opslaan' }).click();
+				await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 				await page.getByRole('alert').waitFor();
 				await expect(page.getByLabel('Budget in euro').getAttribute('aria-invalid')).resolves.toBe('true');
+			}
+		},
+		{
+			name: '/beheer/fondsen with a contribution, a rule and a refused contribution',
+			async act(page) {
+				expect(await visit(page, '/beheer/fondsen')).toBe(200);
+				const contribution = page.locator('form[action="?/bijdragen"]');
+				await contribution.getByLabel('Fonds').fill('Maatwerkbudget');
+				await contribution.getByLabel('Partij die bijdraagt').selectOption('zorgverzekeraar');
+				await contribution.getByLabel('Bedrag in euro').fill('1.000');
+				await contribution.getByRole('button', { name: 'Bijdrage boeken' }).click();
+				await page.getByRole('status').waitFor();
+				const rule = page.locator('form[action="?/regel"]');
+				await rule.getByLabel('Fonds').fill('Maatwerkbudget');
+				await rule.getByLabel('Maximum per casus in euro').fill('500');
+				await rule.getByLabel('Wie besluit boven het maximum').selectOption('college');
+				await rule.getByRole('button', { name: 'Regel opslaan' }).click();
+				await page.getByRole('status').filter({ hasText: 'De regel van' }).waitFor();
+				// A booked form is emptied again: fill it anew, with an amount the server refuses.
+				await contribution.getByLabel('Fonds').fill('Maatwerkbudget');
+				await contribution.getByLabel('Jaar').fill('2025');
+				await contribution.getByLabel('Partij die bijdraagt').selectOption('zorgverzekeraar');
+				await contribution.getByLabel('Bedrag in euro').fill('nul');
+				await contribution.getByRole('button', { name: 'Bijdrage boeken' }).click();
+				await page.getByRole('alert').waitFor();
+				await expect(contribution.getByLabel('Bedrag in euro').getAttribute('aria-invalid')).resolves.toBe(
+					'true'
+				);
 			}
 		},
 		{
