@@ -4,18 +4,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { audit } from '$lib/server/audit';
-import { checkFundName, MAX_FUND_CENTS, parseFundYear, setFund, type Fund } from '$lib/server/funds/budgets';
+import { checkFund, setFund } from '$lib/server/funds/budgets';
 import { addContribution, checkContribution, removeContribution } from '$lib/server/funds/contributions';
 import { checkRule, removeRule, setRule } from '$lib/server/funds/rules';
 import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { reference } from '$lib/server/reference';
 import { fondsen } from '$lib/server/views/registry';
 import { showView } from '$lib/server/views/show';
-import { parseAmountCents } from '$lib/domain/amount';
 import { EMPTY_FILTER } from '$lib/domain/filters';
 import { formatEuro } from '$lib/domain/format';
 import { euros } from '$lib/domain/money';
-import { reaches, type Reach } from '$lib/domain/roles';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCapability(locals, 'manageFunds');
@@ -40,30 +38,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		year: Number(today.slice(0, 4))
 	};
 };
-
-type FundForm = Record<'gemeente' | 'naam' | 'jaar' | 'budget', string>;
-
-/** The form's fields checked: a gemeente within reach, a name of 1 to 100 characters, a year 2000-2100, an amount ≥ 0. */
-function checkFund(
-	values: FundForm,
-	reach: Reach
-): { fund: Fund } | { message: string; field: keyof FundForm } {
-	const gemeente = values.gemeente ? reference().gemeenten.resolve(values.gemeente) : undefined;
-	if (!gemeente) return { message: 'Kies een gemeente.', field: 'gemeente' };
-	if (!reaches(reach, gemeente.code))
-		return { message: `${gemeente.naam} valt buiten uw bereik.`, field: 'gemeente' };
-	const name = checkFundName(values.naam);
-	if (typeof name !== 'string') return { message: name.message, field: 'naam' };
-	const year = parseFundYear(values.jaar);
-	if (year === null) return { message: 'Geef een jaar van 2000 tot en met 2100.', field: 'jaar' };
-	const cents = parseAmountCents(values.budget);
-	if (cents === null || BigInt(cents) > MAX_FUND_CENTS)
-		return {
-			message: 'Geef het budget als bedrag van 0 of meer, bijvoorbeeld 50.000 of 500.000,00.',
-			field: 'budget'
-		};
-	return { fund: { gemeente: gemeente.code, name, year, budget: BigInt(cents) } };
-}
 
 /** The posted form's text fields by name. */
 const fieldsOf = async <K extends string>(
