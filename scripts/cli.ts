@@ -10,6 +10,7 @@ import { fundContribute, fundSet } from './cli/funds';
 import { costsList, costsSet } from './cli/costs';
 import { backupCommand, restoreCommand } from './cli/backups';
 import { aggregateExport, aggregateImport, aggregateKey, aggregateTrust } from './cli/aggregate';
+import { agendaExport, agendaImport, agendaTrust } from './cli/agenda';
 
 const COMMANDS: Command[] = [
 	userAdd,
@@ -31,7 +32,10 @@ const COMMANDS: Command[] = [
 	aggregateExport,
 	aggregateImport,
 	aggregateKey,
-	aggregateTrust
+	aggregateTrust,
+	agendaExport,
+	agendaImport,
+	agendaTrust
 ];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } {

@@ -103,6 +103,27 @@ describe('fillDemo', () => {
 		expect(row!.kwaliteitsteam).toBe(0);
 	});
 
+	it('enters capacity for the eight quarters before the current one, more OMO-functionaris in the second year', async () => {
+		const rows = await store.db.all<{ gemeente: string; kwartaal: string; fte: string }>(
+			`SELECT gemeente, kwartaal, hoeveelheid::VARCHAR AS fte FROM pilot_capacity
+			 WHERE functie = 'omo-functionaris' ORDER BY gemeente, kwartaal`
+		);
+		const utrecht = rows.filter((r) => r.gemeente === 'GM0344');
+		// The demo ends on 2026-11-23, in 2026-Q4: the quarters 2024-Q4 to 2026-Q3.
+		expect(utrecht.map((r) => r.kwartaal)).toEqual([
+			'2024-Q4',
+			'2025-Q1',
+			'2025-Q2',
+			'2025-Q3',
+			'2025-Q4',
+			'2026-Q1',
+			'2026-Q2',
+			'2026-Q3'
+		]);
+		expect(utrecht.map((r) => r.fte)).toEqual([...Array(4).fill('2.00'), ...Array(4).fill('2.50')]);
+		expect(new Set(rows.map((r) => r.gemeente))).toEqual(new Set(['GM0193', 'GM0344']));
+	});
+
 	it('keeps a Maatwerkregister of a few contacts per demo municipality, with their promised answer times', async () => {
 		const rows = await store.db.all<{ gemeente: string; n: number; slow: number }>(
 			`SELECT gemeente, count(*)::INTEGER AS n, count(*) FILTER (WHERE antwoordtermijn > 2)::INTEGER AS slow
@@ -174,5 +195,28 @@ describe('fillDemo', () => {
 			fileName: 'demo.json'
 		});
 		expect(received.ok).toBe(true);
+	});
+});
+
+describe('the demo of npm run demo', () => {
+	let demo: Store;
+	beforeAll(async () => {
+		demo = await openTempStore();
+		await fillDemo(demo.db, { cases: 2500, seed: 2026, endDate: '2026-12-05' });
+	}, 120_000);
+	afterAll(() => closeTempStore(demo));
+
+	it('puts the first national signals of the last two years on the national agenda, each with a longer trail', async () => {
+		const rows = await demo.db.all<{ key: string; statuses: string[] }>(
+			`SELECT kwestie_key AS key, list(status ORDER BY id) AS statuses FROM national_agenda
+			 GROUP BY kwestie_key ORDER BY min(id)`
+		);
+		expect(rows.length).toBeGreaterThanOrEqual(2);
+		expect(rows.map((r) => r.statuses)).toEqual(
+			[['ontvangen'], ['ontvangen', 'agenda_let'], ['ontvangen', 'agenda_ministerie', 'maatregel']].slice(
+				0,
+				rows.length
+			)
+		);
 	});
 });

@@ -14,6 +14,8 @@ import { demoKwesties } from './kwesties';
 import { demoContacts } from './contacts';
 import { fillDemoCosts } from './costs';
 import { fillDemoLedger } from './ledger';
+import { fillDemoCapacity } from './capacity';
+import { fillDemoAgenda } from './agenda';
 
 export const DEMO_PASSWORD = 'Demo-portaal-2026!';
 
@@ -76,6 +78,7 @@ export async function fillDemo(
 	const funds = demoFunds([endYear - 3, endYear - 2, endYear - 1, endYear]);
 	for (const fund of funds) await setFund(db, { ...fund, budget: BigInt(Math.round(fund.budget * 100)) });
 	await fillDemoLedger(db, new Set(funds.map((f) => f.year)));
+	await fillDemoCapacity(db, endDate);
 	const { gemeenten } = reference();
 	for (const account of DEMO_ACCOUNTS) {
 		if (await findUserByEmail(db, account.email)) continue;
@@ -93,6 +96,7 @@ export async function fillDemo(
 	await trustOwnKey(db);
 	const kwesties = await demoKwesties(db, endDate);
 	const contacts = await demoContacts(db);
+	await fillDemoAgenda(db, endDate);
 	return {
 		cases: records.length,
 		funds: funds.length,

@@ -96,7 +96,7 @@ const CIRCUMSTANCES = [
 ];
 
 /** Share of labelled cases that carry the known recurring label rather than one of their own. */
-const CANONICAL_SHARE = 0.15;
+const CANONICAL_SHARE = 0.25;
 
 /** The kwestie label of a case whose situation is the recurring problem `canonical`. */
 export function kwestieLabel(rng: Rng, canonical: string): string {

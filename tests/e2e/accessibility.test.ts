@@ -231,7 +231,7 @@ async function uploadPackage(page: Page, body: Buffer): Promise<void> {
 	await page
 		.getByLabel('Pakketbestand (JSON)')
 		.setInputFiles({ name: 'pakket-GM0080-2025.json', mimeType: 'application/json', buffer: body });
-	await page.getByRole('button', { name: 'Inlezen' }).click();
+	await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
 	await page.getByRole('status').filter({ hasText: 'Het pakket van Leeuwarden' }).waitFor();
 }
 
@@ -351,6 +351,22 @@ const INTERACTIONS: Partial<Record<Role, { name: string; act: (page: Page) => Pr
 				await page.getByRole('button', { name: 'Rapportage opslaan' }).click();
 				await page.getByRole('alert').filter({ hasText: 'Schrijf eerst wat we leren' }).waitFor();
 				await expect(lessons.getAttribute('aria-invalid')).resolves.toBe('true');
+			}
+		},
+		{
+			name: '/rapportage/evaluatie with capacity and a refused amount',
+			async act(page) {
+				expect(await visit(page, '/rapportage/evaluatie?van=2025-Q1&tot=2025-Q4')).toBe(200);
+				await page.getByLabel('Kwartaal', { exact: true }).selectOption('2025-Q3');
+				await page.getByLabel('Eenheid').selectOption('fte');
+				await page.getByLabel('Hoeveelheid').fill('0,8');
+				await page.getByLabel('Uurtarief in euro').fill('87,35');
+				await page.getByRole('button', { name: 'Capaciteit opslaan' }).click();
+				await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+				await page.getByLabel('Hoeveelheid').fill('0');
+				await page.getByRole('button', { name: 'Capaciteit opslaan' }).click();
+				await page.getByRole('alert').filter({ hasText: 'Geef de hoeveelheid' }).waitFor();
+				await expect(page.getByLabel('Hoeveelheid').getAttribute('aria-invalid')).resolves.toBe('true');
 			}
 		},
 		{

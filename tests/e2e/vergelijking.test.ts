@@ -87,7 +87,7 @@ describe('a beheerder', () => {
 			const key = await page.getByLabel('Publieke sleutel (Ed25519)').inputValue();
 			expect(key).toBe(JSON.parse(packageText).signature.key);
 			await choosePackage(page, 'vervalst.json', packageText.replace('"total": 20', '"total": 25'));
-			await page.getByRole('button', { name: 'Inlezen' }).click();
+			await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
 			const alert = page.getByRole('alert');
 			await alert.waitFor();
 			await expect(alert.textContent()).resolves.toContain(
@@ -96,7 +96,7 @@ describe('a beheerder', () => {
 			await expect(page.getByText('Er zijn nog geen pakketten ingelezen.').count()).resolves.toBe(1);
 
 			await choosePackage(page, 'pakket.json', packageText);
-			await page.getByRole('button', { name: 'Inlezen' }).click();
+			await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
 			await page
 				.getByText('Pakket geweigerd: Voor Leeuwarden is geen publieke sleutel geregistreerd')
 				.waitFor();
@@ -111,7 +111,7 @@ describe('a beheerder', () => {
 			await expect(keys.locator('tbody tr th').textContent()).resolves.toBe('Leeuwarden (GM0080)');
 
 			await choosePackage(page, 'pakket.json', packageText);
-			await page.getByRole('button', { name: 'Inlezen' }).click();
+			await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
 			await page.getByText('Het pakket van Leeuwarden over 2025 is ingelezen.').waitFor();
 			const list = page.locator('table', {
 				has: page.locator('caption', { hasText: 'Ingelezen pakketten' })
@@ -177,10 +177,54 @@ describe('the landelijk role', () => {
 			]);
 			const profile = await tableRows(page, 'vergelijking-leefgebieden');
 			// Utrecht: all 10 name financiën, so 100%; Leeuwarden 10 of 20; nationally 20 of 30.
-			expect(profile.find((r) => r[0] === 'Financiën')).toEqual(['Financiën', '66,7', '50', '100']);
+			// Published 10 + 10 = 20 cases name it.
+			expect(profile.find((r) => r[0] === 'Financiën')).toEqual(['Financiën', '20', '66,7', '50', '100']);
 			await expect(page.locator('figure[role="img"]').count()).resolves.toBeGreaterThanOrEqual(5);
+
+			// The caveat once, plainly, at the top.
+			const caveat = page.getByRole('note', { name: 'Kanttekening' });
+			await expect(caveat.count()).resolves.toBe(1);
+			await expect(caveat.textContent()).resolves.toContain('de casussen zijn niet representatief');
+			await expect(page.getByText('niet representatief').count()).resolves.toBe(1);
+
+			// Eight quarters to the end of 2025, Leeuwarden first (by name); its quarters are computed from its 20 cases.
+			const trend = await tableRows(page, 'vergelijking-trends');
+			expect(trend.map((r) => r[0])).toEqual([
+				'2024-Q1',
+				'2024-Q2',
+				'2024-Q3',
+				'2024-Q4',
+				'2025-Q1',
+				'2025-Q2',
+				'2025-Q3',
+				'2025-Q4'
+			]);
+			await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0344');
+			await page.getByRole('button', { name: 'Trend tonen' }).click();
+			await page.waitForURL((url) => url.searchParams.get('trend') === 'GM0344');
+			await expect(page.locator('#vergelijking-trends caption').textContent()).resolves.toContain(
+				'Utrecht tegen'
+			);
+			await expect(page.getByLabel('Periode').inputValue()).resolves.toBe('2025');
+
+			// Every other dimension one click away, with its table.
+			for (const name of ['Organisaties', 'Knelpunten naar niveau', 'Besluiten binnen en buiten de kaders']) {
+				await page.locator('summary').getByText(name, { exact: true }).click();
+			}
+			const levels = await tableRows(page, 'vergelijking-knelpunt-niveaus');
+			expect(levels.map((r) => r[0])).toEqual([
+				'Macro: wetgeving',
+				'Meso: samenwerking',
+				'Micro: uitvoering',
+				'Geen knelpunt'
+			]);
+			await expect(
+				page.getByText('Nog geen vergeleken gemeente levert deze cijfers').first().isVisible()
+			).resolves.toBe(true);
 			for (const heading of [
 				'Leefgebieden tegen het landelijke profiel',
+				'De laatste acht kwartalen',
+				'Organisaties, wetten, knelpunten en besluiten',
 				'Escalatie en afloop',
 				'Landelijke signalen'
 			]) {
@@ -229,7 +273,7 @@ describe('the landelijk role', () => {
 			]);
 			await page.goto('/beheer/pakketten', { waitUntil: 'networkidle' });
 			await choosePackage(page, 'kapot.json', '{"version": 1');
-			await page.getByRole('button', { name: 'Inlezen' }).click();
+			await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
 			await page.getByRole('alert').waitFor();
 			await expect(page.getByRole('alert').textContent()).resolves.toContain(
 				'Pakket geweigerd: Het pakket is geen geldig JSON-bestand.'

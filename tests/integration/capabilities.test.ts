@@ -149,6 +149,21 @@ describe('pages and actions per capability', () => {
 		);
 	});
 
+	it('leaves the national agenda of the whole installation to reach alle', async () => {
+		const beheerder = await get('beheerder', '/beheer/pakketten');
+		expect(beheerder.text).not.toContain('Landelijke agenda inlezen');
+		expect(beheerder.text).not.toContain('Sleutels van landelijke portals');
+		for (const action of ['agenda', 'agendasleutel', 'agendasleutelintrekken']) {
+			const answer = await post('beheerder', `/beheer/pakketten?/${action}`, {
+				naam: 'Landelijk programma',
+				key: 'Gb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE='
+			});
+			expect(answer.body, action).toMatchObject({ type: 'failure', status: 403 });
+			expect(JSON.stringify(answer.body), action).toContain('alleen een gebruiker met bereik');
+		}
+		expect((await get('landelijk', '/beheer/pakketten')).text).toContain('Landelijke agenda inlezen');
+	});
+
 	it('opens the comparison to landelijk, and to the beheerder once opted in', async () => {
 		expect((await get('kwaliteitsteam', '/vergelijking')).status).toBe(403);
 		expect((await get('beleid', '/vergelijking')).status).toBe(403);

@@ -97,7 +97,7 @@ const DOWNLOADS: Record<string, (ids: Ids) => string[]> = {
 	leefgebieden: () => [...FILTERS, 'diagonal=total'],
 	organisaties: () => [...FILTERS, 'diagonal=total'],
 	signalen: () => [...SOME_FILTERS, ...SIGNAL_OPTIONS.slice(1)],
-	vergelijking: () => ['period=2026', 'period=2026-Q3'],
+	vergelijking: () => ['period=2026', 'period=2026-Q3', `period=2026&trend=${A}`, `period=2026&trend=${B}`],
 	wetten: () => FILTERS
 };
 
@@ -221,7 +221,34 @@ const ROUTES: Record<string, Plan> = {
 		'/signalen?status=open'
 	],
 	'/toegankelijkheid': () => ['/toegankelijkheid'],
-	'/vergelijking': () => ['/vergelijking', '/vergelijking?period=2026', '/vergelijking?period=2026-Q3'],
+	'/rapportage/evaluatie': () => [
+		'/rapportage/evaluatie',
+		'/rapportage/evaluatie?van=2026-Q1&tot=2026-Q4',
+		`/rapportage/evaluatie?van=2026-Q1&tot=2026-Q4&gemeente=${A}`,
+		`/rapportage/evaluatie?van=2026-Q1&tot=2026-Q4&gemeente=${B}`
+	],
+	'/rapportage/evaluatie/download': () => [
+		...['pdf', 'xlsx', 'print'].map(
+			(f) => `/rapportage/evaluatie/download?van=2026-Q1&tot=2026-Q4&format=${f}`
+		),
+		`/rapportage/evaluatie/download?van=2026-Q1&tot=2026-Q4&gemeente=${B}&format=xlsx`,
+		...['evaluatie-problemen', 'evaluatie-oplossingen', 'evaluatie-kwesties', 'evaluatie-jaren'].map(
+			(t) => `/rapportage/evaluatie/download?van=2026-Q1&tot=2026-Q4&format=csv&tabel=${t}`
+		)
+	],
+	'/vergelijking/agenda': () => [
+		'/vergelijking/agenda',
+		'/vergelijking/agenda?period=2026',
+		'/vergelijking/agenda?period=2026-Q3'
+	],
+	'/vergelijking/agenda/bestand': () => ['/vergelijking/agenda/bestand'],
+	'/vergelijking': () => [
+		'/vergelijking',
+		'/vergelijking?period=2026',
+		'/vergelijking?period=2026-Q3',
+		`/vergelijking?period=2026&trend=${A}`,
+		`/vergelijking?period=2026&trend=${B}`
+	],
 	'/wetten': () => withFilters('/wetten')
 };
 
@@ -272,8 +299,12 @@ const NOT_VIEWS = [
 	'/rapportage',
 	'/rapportage/[id]',
 	'/rapportage/[id]/download',
+	'/rapportage/evaluatie',
+	'/rapportage/evaluatie/download',
 	'/toegankelijkheid',
-	'/vergelijking'
+	'/vergelijking',
+	'/vergelijking/agenda',
+	'/vergelijking/agenda/bestand'
 ];
 
 const db = freshDb('leak');
@@ -285,6 +316,28 @@ const ids: Ids = {
 	imports: { A: [], B: [] },
 	reports: { A: [], B: [] }
 };
+
+/**
+ * A national status for each side's kwestie, its toelichting carrying that side's note marker: a kwestie
+ * page shows the status of its own label, so a user of one municipality must never meet the other's.
+ */
+async function addAgenda(): Promise<void> {
+	const instance = await DuckDBInstance.create(db);
+	const connection = await instance.connect();
+	try {
+		for (const side of ['A', 'B'] as const) {
+			const label = marker(side, 'kwestie');
+			await connection.run(
+				`INSERT INTO national_agenda (kwestie_key, label, status, toelichting, set_by, set_at)
+				 VALUES ('${label.toLowerCase()}', '${label}', 'agenda_let', 'Besproken: ${marker(side, 'notitie')}',
+				 'landelijk@leak.example', TIMESTAMP '2026-11-01 10:00:00')`
+			);
+		}
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
 
 /** Reads the ids of both municipalities' kwesties, cases and imports from the file, before the server holds it. */
 async function readIds(): Promise<void> {
@@ -400,6 +453,7 @@ beforeAll(async () => {
 		addUser(db, { email: emailOf(role), role, gemeente: role === 'landelijk' ? [] : [A] });
 	}
 	addUser(db, { email: HELPER_B, role: 'kwaliteitsteam', gemeente: [B] });
+	await addAgenda();
 	await readIds();
 	if (ids.kwesties.A.length === 0 || ids.kwesties.B.length === 0)
 		throw new Error('the import made no kwesties');

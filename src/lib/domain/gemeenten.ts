@@ -5,6 +5,16 @@ import { fold } from './text';
 export const SIZE_CLASSES = ['<20k', '20k-50k', '50k-100k', '100k-150k', '150k-250k', '>=250k'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
+/** The size classes as pages say them. */
+export const SIZE_CLASS_LABELS: Record<SizeClass, string> = {
+	'<20k': 'Minder dan 20.000 inwoners',
+	'20k-50k': '20.000 tot 50.000 inwoners',
+	'50k-100k': '50.000 tot 100.000 inwoners',
+	'100k-150k': '100.000 tot 150.000 inwoners',
+	'150k-250k': '150.000 tot 250.000 inwoners',
+	'>=250k': '250.000 inwoners of meer'
+};
+
 export interface Gemeente {
 	/** CBS code with prefix: `GM0344`. */
 	code: string;

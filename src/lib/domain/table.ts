@@ -22,6 +22,8 @@ export interface DataTable {
 	caption: string;
 	columns: TableColumn[];
 	rows: Record<string, TableCell>[];
+	/** A caveat every download of the table says once: under the caption in XLSX, as the last line of the CSV. */
+	note?: string;
 }
 
 /** Numbers, amounts and decimals are right-aligned; text and dates are not. */

@@ -67,8 +67,20 @@ export const VIEW_TABLES = {
 		'vergelijking-gemeenten',
 		'vergelijking-grootteklassen',
 		'vergelijking-leefgebieden',
+		'vergelijking-organisaties',
+		'vergelijking-ministeries',
+		'vergelijking-wetten',
+		'vergelijking-knelpunten',
+		'vergelijking-knelpunt-niveaus',
+		'vergelijking-binnen-kaders',
+		'vergelijking-instrumenten',
+		'vergelijking-reacties',
+		'vergelijking-escalatie',
+		'vergelijking-afloop',
+		'vergelijking-ingetrokken',
 		'vergelijking-geld',
-		'vergelijking-signalen'
+		'vergelijking-signalen',
+		'vergelijking-trends'
 	],
 	audit: ['audit-log', 'toegangsoverzicht'],
 	fondsen: ['fondsen-grootboek', 'fondsen-financiers', 'fondsen-bijdragen', 'fondsen-regels']

@@ -17,6 +17,10 @@ export async function migrate(db: Database): Promise<number> {
 				name: migration.name
 			});
 		});
+		// DuckDB cannot replay an ALTER TABLE ... ADD COLUMN on a table with a DEFAULT expression from its
+		// write-ahead log: a server stopped hard before the next checkpoint would leave a file that no longer
+		// opens. Written into the file now, each migration is out of the log.
+		await db.checkpoint();
 		count++;
 	}
 	return count;

@@ -1,9 +1,10 @@
-/** Upgrading a database made by the previous release (schema 5): what it stored survives migration 6. */
+/** Upgrading a database made by an earlier release: what it stored survives, and a server stopped hard right after the upgrade leaves a file that opens. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Database } from './database';
 import { migrations } from './migrations';
 
@@ -13,32 +14,40 @@ afterEach(() => {
 	dir = undefined;
 });
 
-/** A file as the previous release left it: migrations 1 to 5 applied, with tokens, profiles and visits in it. */
-async function previousRelease(): Promise<string> {
+/** A new file as a release with migrations 1 to `version` left it, with what `fill` writes, checkpointed and closed. */
+async function fileAtSchema(version: number, fill: (c: DuckDBConnection) => Promise<void> = async () => {}) {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
 	const file = path.join(dir, 'portal.duckdb');
 	const instance = await DuckDBInstance.create(file);
 	const c = await instance.connect();
 	await c.run(`CREATE TABLE schema_migrations (
 		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
-	for (const m of migrations.filter((m) => m.version <= 5)) {
+	for (const m of migrations.filter((m) => m.version <= version)) {
 		await c.run(m.sql);
 		await c.run(`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}')`);
 	}
-	await c.run(`INSERT INTO users (id, email, password_hash, role, gemeenten) VALUES
-		(1, 'a@gemeente.nl', 'x', 'beheerder', ['GM0344']), (2, 'b@gemeente.nl', 'x', 'college', ['GM0344'])`);
-	await c.run(`INSERT INTO api_tokens (id, secret_hash, user_id, name, created_at, last_used_at) VALUES
-		('slp_a', 'h1', 1, 'rapportage', TIMESTAMP '2026-01-01 10:00:00', NULL),
-		('slp_b', 'h2', 1, 'rapportage', TIMESTAMP '2026-02-01 10:00:00', TIMESTAMP '2026-03-01 09:00:00'),
-		('slp_c', 'h3', 2, 'rapportage', TIMESTAMP '2026-01-05 10:00:00', NULL)`);
-	await c.run(
-		`INSERT INTO mapping_profiles (name, mapping) VALUES ('mijnsysteem', '{"Dossier":"casus_id"}')`
-	);
-	await c.run(`INSERT INTO sessions VALUES ('s1', 'h', 1, 1, 1, true)`);
-	await c.run(`INSERT INTO signal_visits VALUES (1, TIMESTAMP '2026-03-01 09:00:00')`);
+	await fill(c);
+	await c.run('CHECKPOINT');
 	c.closeSync();
 	instance.closeSync();
 	return file;
+}
+
+/** A file as the previous release left it: migrations 1 to 5 applied, with tokens, profiles and visits in it. */
+async function previousRelease(): Promise<string> {
+	return fileAtSchema(5, async (c) => {
+		await c.run(`INSERT INTO users (id, email, password_hash, role, gemeenten) VALUES
+		(1, 'a@gemeente.nl', 'x', 'beheerder', ['GM0344']), (2, 'b@gemeente.nl', 'x', 'college', ['GM0344'])`);
+		await c.run(`INSERT INTO api_tokens (id, secret_hash, user_id, name, created_at, last_used_at) VALUES
+		('slp_a', 'h1', 1, 'rapportage', TIMESTAMP '2026-01-01 10:00:00', NULL),
+		('slp_b', 'h2', 1, 'rapportage', TIMESTAMP '2026-02-01 10:00:00', TIMESTAMP '2026-03-01 09:00:00'),
+		('slp_c', 'h3', 2, 'rapportage', TIMESTAMP '2026-01-05 10:00:00', NULL)`);
+		await c.run(
+			`INSERT INTO mapping_profiles (name, mapping) VALUES ('mijnsysteem', '{"Dossier":"casus_id"}')`
+		);
+		await c.run(`INSERT INTO sessions VALUES ('s1', 'h', 1, 1, 1, true)`);
+		await c.run(`INSERT INTO signal_visits VALUES (1, TIMESTAMP '2026-03-01 09:00:00')`);
+	});
 }
 
 describe('migration 6 on a database of the previous release', () => {
@@ -107,23 +116,12 @@ describe('migration 6 on a database of the previous release', () => {
 
 describe('migration 7 on a database with more cases than one row group holds', () => {
 	it('adds the version 1.1 columns to every case and version, empty lists by default, without failing', async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
-		const file = path.join(dir, 'portal.duckdb');
-		const instance = await DuckDBInstance.create(file);
-		const c = await instance.connect();
-		await c.run(`CREATE TABLE schema_migrations (
-			version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
-		for (const m of migrations.filter((m) => m.version <= 6)) {
-			await c.run(m.sql);
-			await c.run(`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}')`);
-		}
-		// A row group holds 122,880 rows: 130,000 cases make two, as ADD COLUMN ... DEFAULT [] failed on.
-		await c.run(`INSERT INTO cases (id, gemeente, source, casus_id, aangemeld_op, status, leefgebieden, import_id)
-			SELECT range, 'GM0080', 'export', 'C-' || range, DATE '2025-01-01', 'open', 1, 1 FROM range(130000)`);
-		await c.run(`INSERT INTO case_versions SELECT 1, false, * FROM cases`);
-		await c.run('CHECKPOINT');
-		c.closeSync();
-		instance.closeSync();
+		const file = await fileAtSchema(6, async (c) => {
+			// A row group holds 122,880 rows: 130,000 cases make two, as ADD COLUMN ... DEFAULT [] failed on.
+			await c.run(`INSERT INTO cases (id, gemeente, source, casus_id, aangemeld_op, status, leefgebieden, import_id)
+				SELECT range, 'GM0080', 'export', 'C-' || range, DATE '2025-01-01', 'open', 1, 1 FROM range(130000)`);
+			await c.run(`INSERT INTO case_versions SELECT 1, false, * FROM cases`);
+		});
 
 		const db = await Database.open(file);
 		try {
@@ -145,4 +143,32 @@ describe('migration 7 on a database with more cases than one row group holds', (
 			db.close();
 		}
 	}, 120_000);
+});
+
+describe('a server stopped hard right after an upgrade', () => {
+	it('leaves a file that opens: no migration is left in the write-ahead log', async () => {
+		const file = await fileAtSchema(8);
+
+		// Migration 9 adds a column to cost_posts, whose updated_at has a DEFAULT; the process then ends
+		// without closing the database, as a killed server does.
+		const script = path.join(path.dirname(file), 'upgrade.mts');
+		fs.writeFileSync(
+			script,
+			`import { Database } from ${JSON.stringify(path.resolve('src/lib/server/db/database.ts'))};
+			await Database.open(process.argv[2]);
+			process.exit(0);`
+		);
+		execFileSync(path.resolve('node_modules/.bin/tsx'), [script, file], { cwd: path.resolve('.') });
+
+		const db = await Database.open(file);
+		try {
+			const versions = await db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY 1');
+			expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version));
+			expect(await db.one('SELECT count(*)::INTEGER AS n FROM cost_posts WHERE bron IS NULL')).toEqual({
+				n: 0
+			});
+		} finally {
+			db.close();
+		}
+	}, 60_000);
 });

@@ -467,5 +467,54 @@ CREATE TABLE fund_rules (
 	PRIMARY KEY (gemeente, name_key)
 );
 `
+	},
+	{
+		version: 10,
+		name: 'national agenda',
+		sql: `
+-- The national agenda: the status the national programme gives a kwestie of the national signal list
+-- (ontvangen, agenda_let, agenda_ministerie, maatregel), one row per change, so that a kwestie page can show
+-- the whole trail. The kwestie is its folded label, as the national signal list groups labels. The column bron says
+-- where the row was set: on this installation ('hier') or read in from a national portal's signed agenda file
+-- ('bestand'), whose key is registered in agenda_keys.
+CREATE SEQUENCE agenda_id_seq;
+CREATE TABLE national_agenda (
+	id BIGINT PRIMARY KEY DEFAULT nextval('agenda_id_seq'),
+	kwestie_key VARCHAR NOT NULL,
+	label VARCHAR NOT NULL,
+	status VARCHAR NOT NULL,
+	toelichting VARCHAR,
+	set_by VARCHAR NOT NULL,
+	set_at TIMESTAMP NOT NULL,
+	bron VARCHAR NOT NULL DEFAULT 'hier'
+);
+
+-- The public keys of the national portals whose agenda files this installation reads in.
+CREATE TABLE agenda_keys (
+	public_key VARCHAR PRIMARY KEY,
+	naam VARCHAR NOT NULL,
+	registered_by VARCHAR NOT NULL,
+	registered_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+`
+	},
+	{
+		version: 11,
+		name: 'pilot capacity',
+		sql: `
+-- The capacity a municipality puts into its escalation route per quarter, for the pilot evaluation's cost
+-- per case: a function (OMO-functionaris, coach, tafellid) in hours or FTE, at an hourly rate.
+CREATE TABLE pilot_capacity (
+	gemeente VARCHAR NOT NULL,
+	kwartaal VARCHAR NOT NULL,
+	functie VARCHAR NOT NULL,
+	eenheid VARCHAR NOT NULL,
+	hoeveelheid DECIMAL(12, 2) NOT NULL,
+	uurtarief DECIMAL(18, 2) NOT NULL,
+	updated_by VARCHAR NOT NULL,
+	updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	PRIMARY KEY (gemeente, kwartaal, functie)
+);
+`
 	}
 ];

@@ -27,16 +27,10 @@ import {
 	type NationalPackage
 } from './package';
 import { parsePeriod, periodLabel, periodOf, periodsOfYear } from './period';
-import {
-	comparisonView,
-	gemeenteRows,
-	nationalSignals,
-	per10k,
-	share,
-	signalSuggestions,
-	sizeClassRows,
-	type ComparedPackage
-} from './comparison';
+import { comparisonView, gemeenteRows, sizeClassRows } from './comparison';
+import type { ComparedPackage } from './compared';
+import { per10k, share } from './comparison-figures';
+import { nationalSignals, signalSuggestions } from './national-signals';
 import { mayCompare, setPeersEnabled } from './peers';
 import type { SessionUser } from '$lib/domain/roles';
 

@@ -28,7 +28,9 @@ import {
 	type Published,
 	type PublishedTable
 } from './disclosure';
+import { DECISION_TABLES, decisionTables, RESPONSE_COLUMNS, type DecisionTableName } from './decision-tables';
 import { periodOf, type PackagePeriod } from './period';
+import { COUNT_COLUMN, labelTable, partitionTable } from './published-tables';
 
 /** The version this portal makes; version 1 (unsigned) is still read by the CLI with `--unsigned`. */
 export const PACKAGE_VERSION = 2;
@@ -62,9 +64,6 @@ export type PackageFigureName = (typeof PACKAGE_FIGURES)[number];
 /** The figures that are amounts in euros: rounded to whole thousands. */
 export const PACKAGE_AMOUNTS: readonly PackageFigureName[] = ['spend', 'savingsLow', 'savingsHigh'];
 
-/** The one column of a one-dimensional table. */
-export const COUNT_COLUMN = 'aantal';
-
 /** The row of a single-valued dimension (knelpunt, escalatie) for cases that name none, so a table adds up to all cases. */
 export const NONE_ROW = 'geen';
 
@@ -85,7 +84,8 @@ export interface NationalPackage {
 	sha256: string;
 	/** Version 2, once signed (`signPackage`); absent in version 1 and in a package computed for the comparison. */
 	signature?: PackageSignature;
-	tables: Record<PackageTableName, PublishedTable>;
+	/** The tables of version 1 and 2, and the decision tables where the cases carry their columns (see decision-tables.ts). */
+	tables: Record<PackageTableName, PublishedTable> & Partial<Record<DecisionTableName, PublishedTable>>;
 	figures: Record<PackageFigureName, number | 'geheim'>;
 	/** The workflow status of each row of `tables.kwesties`, in the same order. */
 	kwestieStatus: KwestieStatus[];
@@ -118,31 +118,6 @@ export function protectSymmetric(table: CountTable, rules: DisclosureRules = CBS
 		rowTotals: p.rowTotals.map((value, i) => either(value, p.colTotals[i])),
 		colTotals: p.colTotals.map((value, j) => either(value, p.rowTotals[j]))
 	};
-}
-
-/** A one-dimensional table of a dimension in which a case may name several labels: totals are the cases, not the sum. */
-function labelTable(
-	labels: string[],
-	counts: number[],
-	cases: number,
-	rules: DisclosureRules
-): PublishedTable {
-	return protectTable(
-		{
-			rows: labels,
-			cols: [COUNT_COLUMN],
-			cells: counts.map((n) => [n]),
-			rowTotals: counts,
-			colTotals: [cases],
-			total: cases
-		},
-		rules
-	);
-}
-
-/** A one-dimensional table whose rows part the cases: totals are sums. */
-function partitionTable(labels: string[], counts: number[], rules: DisclosureRules): PublishedTable {
-	return protectTable({ rows: labels, cols: [COUNT_COLUMN], cells: counts.map((n) => [n]) }, rules);
 }
 
 interface SingleValuedRow {
@@ -219,7 +194,7 @@ function figure(value: number | null, cases: number, rules: DisclosureRules): nu
 }
 
 /** An amount in exact cents over `cases` cases: as `figure`, and rounded half up to whole thousands of euros without a float. */
-function amount(value: Cents, cases: number, rules: DisclosureRules): number | 'geheim' {
+export function packageAmount(value: Cents, cases: number, rules: DisclosureRules): number | 'geheim' {
 	return protectFigure(euros(value), cases, rules) === 'geheim'
 		? 'geheim'
 		: euros(roundToUnit(value, BigInt(rules.amountCents)));
@@ -258,16 +233,18 @@ export async function buildPackage(
 		vocabularies[dimension].entries.map((e) => e.code);
 
 	const listCounts = (dimension: ListDimension) => countsByLabel(db, dimension, reach, filter);
-	const [pairs, organisaties, ministeries, wetten, single, escalatie, money, settings] = await Promise.all([
-		cooccurrence(db, 'leefgebieden', 'single', reach, filter),
-		listCounts('organisaties'),
-		listCounts('ministeries'),
-		listCounts('wetten'),
-		singleValuedCounts(db, reach, filter),
-		escalatieView(db, reach, filter, period.to),
-		packageMoney(db, gemeente, period),
-		signalSettings(db, reach, gemeente)
-	]);
+	const [pairs, organisaties, ministeries, wetten, single, escalatie, money, settings, decisions] =
+		await Promise.all([
+			cooccurrence(db, 'leefgebieden', 'single', reach, filter),
+			listCounts('organisaties'),
+			listCounts('ministeries'),
+			listCounts('wetten'),
+			singleValuedCounts(db, reach, filter),
+			escalatieView(db, reach, filter, period.to),
+			packageMoney(db, gemeente, period),
+			signalSettings(db, reach, gemeente),
+			decisionTables(db, reach, filter, period.to, rules)
+		]);
 	// A package leaves the portal for roles without case access: its kwesties list uses at least 3.
 	const found = await signals(db, reach, filter, {
 		threshold: listThreshold('protected', settings.threshold),
@@ -339,12 +316,13 @@ export async function buildPackage(
 				found.map((s) => s.kwestie),
 				found.map((s) => s.cases),
 				rules
-			)
+			),
+			...decisions
 		},
 		figures: {
-			spend: amount(money.spent, single.withCost, rules),
-			savingsLow: amount(money.savingsLow, single.withLow, rules),
-			savingsHigh: amount(money.savingsHigh, single.withHigh, rules),
+			spend: packageAmount(money.spent, single.withCost, rules),
+			savingsLow: packageAmount(money.savingsLow, single.withLow, rules),
+			savingsHigh: packageAmount(money.savingsHigh, single.withHigh, rules),
 			leadTimeP25: figure(lead.p25, lead.cases, rules),
 			leadTimeMedian: figure(lead.median, lead.cases, rules),
 			leadTimeP75: figure(lead.p75, lead.cases, rules)
@@ -379,7 +357,11 @@ function tableFault(name: string, table: unknown, rules: DisclosureRules): strin
 		return `De tabel ${name} heeft geen geldige rijen en kolommen.`;
 	}
 	if (new Set(rows).size !== rows.length) return `De tabel ${name} noemt een rij twee keer.`;
-	if (name !== 'leefgebieden_paren' && (cols.length !== 1 || cols[0] !== COUNT_COLUMN)) {
+	if (name === 'reacties') {
+		if (cols.join() !== RESPONSE_COLUMNS.join()) {
+			return `De tabel reacties heeft de kolommen ${RESPONSE_COLUMNS.join(', ')}.`;
+		}
+	} else if (name !== 'leefgebieden_paren' && (cols.length !== 1 || cols[0] !== COUNT_COLUMN)) {
 		return `De tabel ${name} heeft één kolom "${COUNT_COLUMN}".`;
 	}
 	if (
@@ -416,10 +398,13 @@ function documentFault(doc: Record<string, unknown>, rules: DisclosureRules): st
 		return 'Het pakket dekt geen heel kwartaal, halfjaar of jaar.';
 	}
 	if (!isObject(doc.tables)) return 'Het pakket bevat geen tabellen.';
-	const extra = Object.keys(doc.tables).find((name) => !(PACKAGE_TABLES as readonly string[]).includes(name));
+	const tables = doc.tables;
+	const names: readonly string[] =
+		doc.version === 1 ? PACKAGE_TABLES : [...PACKAGE_TABLES, ...DECISION_TABLES];
+	const extra = Object.keys(tables).find((name) => !names.includes(name));
 	if (extra) return `Het pakket bevat een onbekende tabel "${extra}".`;
-	for (const name of PACKAGE_TABLES) {
-		const fault = tableFault(name, doc.tables[name], rules);
+	for (const name of [...PACKAGE_TABLES, ...DECISION_TABLES.filter((name) => name in tables)]) {
+		const fault = tableFault(name, tables[name], rules);
 		if (fault) return fault;
 	}
 	if (!isObject(doc.figures)) return 'Het pakket bevat geen kengetallen (figures).';

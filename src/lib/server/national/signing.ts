@@ -1,9 +1,9 @@
-/** Ed25519 signatures of national packages (version 2): the signature is over the UTF-8 bytes of the package's sha256 hex string, made with the installation's key and checked against the registered key of the package's municipality. */
+/** Ed25519 signatures of national packages (version 2) and of the national agenda file: the signature is over the UTF-8 bytes of the document's sha256 hex string, made with the installation's key and checked against a registered key. */
 import crypto, { type KeyObject } from 'node:crypto';
 import type { KeyPair } from './installation-key';
-import { packageHash, PACKAGE_VERSION, type NationalPackage } from './package';
+import { packageHash, PACKAGE_VERSION, type NationalPackage, type PackageSignature } from './package';
 
-export const SIGNATURE_ALG = 'Ed25519';
+export const SIGNATURE_ALG = 'Ed25519' as const;
 
 const RAW_KEY_BYTES = 32;
 const SIGNATURE_BYTES = 64;
@@ -34,13 +34,48 @@ export function parsePublicKey(text: string): KeyObject | null {
 	}
 }
 
+/** A document that carries a seal and a signature. */
+export interface Sealed {
+	sha256: string;
+	signature: PackageSignature;
+}
+
 /**
- * The package as version 2, sealed and signed with `pair`: `sha256` over the document with both `sha256`
- * and `signature` empty, and the signature over that hex string. Keys stay in document order.
+ * The document sealed and signed with `pair`: `sha256` over the document with both `sha256` and
+ * `signature` empty, and the signature over that hex string. Keys stay in document order.
  */
+export function sealAndSign<T extends Sealed>(doc: T, pair: KeyPair): T {
+	const blank: T = { ...doc, sha256: '', signature: { alg: SIGNATURE_ALG, key: pair.publicKey, value: '' } };
+	const sha256 = packageHash(blank);
+	const value = crypto.sign(null, Buffer.from(sha256, 'utf8'), pair.privateKey).toString('base64');
+	return { ...blank, sha256, signature: { alg: SIGNATURE_ALG, key: pair.publicKey, value } };
+}
+
+/** Whether the seal holds: `sha256` is the hash of the document with `sha256` and `signature` empty. */
+export function sealHolds(doc: Sealed): boolean {
+	return typeof doc.sha256 === 'string' && packageHash(doc) === doc.sha256;
+}
+
+/**
+ * Whether `signature` is a signature over `sha256` by `publicKey` (base64 of 32 bytes). Only the one
+ * canonical base64 writing of 64 bytes counts: node's decoder skips what is not base64.
+ */
+export function signatureHolds(sha256: string, signature: PackageSignature, publicKey: string): boolean {
+	const key = parsePublicKey(publicKey);
+	const bytes = Buffer.from(signature.value, 'base64');
+	const canonical = bytes.length === SIGNATURE_BYTES && bytes.toString('base64') === signature.value;
+	return (
+		key !== null &&
+		canonical &&
+		signature.alg === SIGNATURE_ALG &&
+		crypto.verify(null, Buffer.from(sha256, 'utf8'), key, bytes)
+	);
+}
+
+/** The package as version 2, sealed and signed with `pair` (see `sealAndSign`). */
 export function signPackage(pkg: NationalPackage, pair: KeyPair): NationalPackage {
 	const { gemeente, from, to, tables, figures, kwestieStatus } = pkg;
-	const doc: NationalPackage = {
+	const doc: NationalPackage & Sealed = {
 		version: PACKAGE_VERSION,
 		gemeente,
 		from,
@@ -51,9 +86,7 @@ export function signPackage(pkg: NationalPackage, pair: KeyPair): NationalPackag
 		figures,
 		kwestieStatus
 	};
-	const sha256 = packageHash(doc);
-	const value = crypto.sign(null, Buffer.from(sha256, 'utf8'), pair.privateKey).toString('base64');
-	return { ...doc, sha256, signature: { alg: SIGNATURE_ALG, key: pair.publicKey, value } };
+	return sealAndSign(doc, pair);
 }
 
 /**
@@ -69,12 +102,7 @@ export function signatureFault(pkg: NationalPackage, registered: string | null, 
 	if (pkg.signature.key !== registered) {
 		return `Het pakket is ondertekend met een andere sleutel dan die voor ${naam} is geregistreerd.`;
 	}
-	const key = parsePublicKey(registered);
-	const signature = Buffer.from(pkg.signature.value, 'base64');
-	// Node's base64 decoder skips what is not base64: only the one canonical writing of 64 bytes counts.
-	const canonical =
-		signature.length === SIGNATURE_BYTES && signature.toString('base64') === pkg.signature.value;
-	if (!key || !canonical || !crypto.verify(null, Buffer.from(pkg.sha256, 'utf8'), key, signature)) {
+	if (!signatureHolds(pkg.sha256, pkg.signature, registered)) {
 		return `De handtekening van het pakket klopt niet met de geregistreerde sleutel van ${naam}.`;
 	}
 	return null;

@@ -17,6 +17,8 @@ function csvCell(value: TableCell): string {
 export function toCsv(table: DataTable): string {
 	const lines = [table.columns.map((c) => csvCell(c.label)).join(';')];
 	for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row[c.key] ?? null)).join(';'));
+	// After the rows, so that the first line stays the header a script reads.
+	if (table.note) lines.push('', csvCell(table.note));
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -40,6 +42,7 @@ export async function toXlsx(tables: DataTable[]): Promise<Buffer> {
 	for (const table of tables) {
 		const sheet = workbook.addWorksheet(sheetName(table.caption, used));
 		sheet.addRow([table.caption]).font = { bold: true };
+		if (table.note) sheet.addRow([table.note]).font = { italic: true };
 		sheet.addRow(table.columns.map((c) => c.label)).font = { bold: true };
 		for (const row of table.rows) {
 			sheet.addRow(

@@ -3,7 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { capabilities } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
-import { comparisonView, requestedPeriod } from '$lib/server/national/comparison';
+import { requestedPeriod } from '$lib/server/national/compared';
+import { COMPARISON_CAVEAT, comparisonView } from '$lib/server/national/comparison';
 import { periodLabel } from '$lib/server/national/period';
 import { mayCompare } from '$lib/server/national/peers';
 import { PERIOD_MESSAGE, periodChoices } from '$lib/server/national/requests';
@@ -21,9 +22,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { period, years } = await requestedPeriod(db, user, url.searchParams, thisYear);
 	if (!period) error(400, PERIOD_MESSAGE);
 	const year = Number(period.from.slice(0, 4));
-	const view = await comparisonView(db, user, period);
+	const view = await comparisonView(db, user, period, url.searchParams.get('trend'));
 	return {
 		allowed: true as const,
+		caveat: COMPARISON_CAVEAT,
+		// The national programme sets the national agenda's statuses of the signals.
+		agenda: can.nationalKwesties,
 		// The national programme compares without opting in; the page points it to where packages are read in.
 		pointToPackages: !can.choosePeers,
 		periods: periodChoices(years.includes(year) ? years : [...years, year]),

@@ -20,6 +20,7 @@ import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 import { reference } from '$lib/server/reference';
 import { capabilities } from '$lib/domain/roles';
 import { auditCaseView } from '$lib/server/case-view-audit';
+import { nationalStatusOf } from '$lib/server/national/agenda';
 
 /** The id of the address, a positive whole number; anything else is a kwestie that does not exist. */
 function kwestieId(value: string): number {
@@ -38,9 +39,10 @@ export const load: PageServerLoad = async (event) => {
 		await auditRefusedKwestie(db, user, kwestie, 'kwestie bekijken', event.getClientAddress());
 		error(404, 'Deze kwestie bestaat niet of valt buiten uw bereik.');
 	}
-	const [answer, trail] = await Promise.all([
+	const [answer, trail, national] = await Promise.all([
 		kwestieDetail(db, user, kwestie, todayInAmsterdam()),
-		kwestieTrail(db, kwestie.id)
+		kwestieTrail(db, kwestie.id),
+		nationalStatusOf(db, user, kwestie)
 	]);
 	const detail = presentView(kwestieView, answer, user);
 	// Landelijk receives the registry's protected level: the tables only, under disclosure control.
@@ -53,6 +55,7 @@ export const load: PageServerLoad = async (event) => {
 		gemeente: reference().gemeenten.naam(kwestie.scope),
 		detail,
 		trail,
+		national,
 		canEdit: mayEdit(user, kwestie.scope),
 		canComment: mayComment(user, kwestie.scope),
 		caseLevel: capabilities(user.role).caseLevel,
