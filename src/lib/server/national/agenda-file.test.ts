@@ -60,10 +60,15 @@ beforeAll(async () => {
 	expect(result.status).toBe('imported');
 });
 afterAll(() => closeTempStore(store));
+/** The last audit row before the test: its own rows come after. */
+let auditFrom = 0;
 beforeEach(async () => {
 	await store.db.run('DELETE FROM national_agenda');
 	await store.db.run('DELETE FROM agenda_keys');
-	await store.db.run(`DELETE FROM audit_log WHERE action = 'landelijke agenda inlezen'`);
+	// The audit log is append-only: each test reads only the rows written after it began.
+	auditFrom = (await store.db.one<{ id: number }>(
+		'SELECT coalesce(max(id), 0)::INTEGER AS id FROM audit_log'
+	))!.id;
 });
 
 const register = (key = national.publicKey) =>
@@ -76,7 +81,8 @@ const rows = () => store.db.all('SELECT * FROM national_agenda ORDER BY id');
 const refusals = async () =>
 	(
 		await store.db.all<{ result: string }>(
-			`SELECT result FROM audit_log WHERE action = 'landelijke agenda inlezen' ORDER BY id`
+			`SELECT result FROM audit_log WHERE action = 'landelijke agenda inlezen' AND id > $from ORDER BY id`,
+			{ from: auditFrom }
 		)
 	).map((r) => r.result);
 

@@ -58,9 +58,14 @@ beforeAll(async () => {
 	expect(result.status).toBe('imported');
 });
 afterAll(() => closeTempStore(store));
+/** The last audit row before the test: its own rows come after. */
+let auditFrom = 0;
 beforeEach(async () => {
 	await store.db.run('DELETE FROM national_agenda');
-	await store.db.run(`DELETE FROM audit_log WHERE action = 'landelijke status zetten'`);
+	// The audit log is append-only: each test reads only the rows written after it began.
+	auditFrom = (await store.db.one<{ id: number }>(
+		'SELECT coalesce(max(id), 0)::INTEGER AS id FROM audit_log'
+	))!.id;
 });
 
 async function kwestie(scope: string, key: string) {
@@ -117,7 +122,8 @@ describe('setting a national status', () => {
 		}
 		expect(await agendaRows(store.db)).toEqual([]);
 		const logged = await store.db.all<{ result: string }>(
-			`SELECT result FROM audit_log WHERE action = 'landelijke status zetten'`
+			`SELECT result FROM audit_log WHERE action = 'landelijke status zetten' AND id > $from`,
+			{ from: auditFrom }
 		);
 		expect(logged.map((r) => r.result)).toEqual(['geweigerd', 'geweigerd', 'geweigerd', 'geweigerd']);
 	});
@@ -159,7 +165,8 @@ describe('setting a national status', () => {
 		expect(item.current.status).toBe('agenda_ministerie');
 		expect(item.trail.map((r) => r.status)).toEqual(['agenda_ministerie', 'agenda_let', 'ontvangen']);
 		const logged = await store.db.all<{ object: string; result: string; origin: string | null }>(
-			`SELECT object, result, origin FROM audit_log WHERE action = 'landelijke status zetten' ORDER BY id`
+			`SELECT object, result, origin FROM audit_log WHERE action = 'landelijke status zetten' AND id > $from ORDER BY id`,
+			{ from: auditFrom }
 		);
 		expect(logged).toEqual([
 			{ object: `${KOSTENDELER}: ontvangen`, result: 'ok', origin: '10.0.0.1' },
