@@ -26,6 +26,9 @@ import { proxyWarning } from '$lib/server/proxy-warning';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const init: ServerInit = async () => {
+	// A half or wrong single-sign-on setting stops the start with its reason, not the first login.
+	const oidc = config.oidc;
+	if (oidc) console.log(`Inloggen via de identiteitsprovider ${oidc.issuer.href} staat aan.`);
 	const db = await getDb();
 	// Second-factor secrets are stored encrypted; a database of before that is sealed now.
 	const { sealed } = await protectSecondFactors(db);
@@ -78,6 +81,8 @@ export const init: ServerInit = async () => {
 function isPublic(pathname: string): boolean {
 	return (
 		pathname === '/login' ||
+		pathname === '/login/sso' ||
+		pathname === '/login/sso/callback' ||
 		pathname === '/api/v1/health' ||
 		pathname === '/toegankelijkheid' ||
 		pathname.startsWith('/_app/') ||

@@ -163,6 +163,7 @@ const ROUTES: Record<string, Plan> = {
 		...[1, 2, 3, 4].map((id) => `/beheer/maatwerkregister?wijzig=${id}`)
 	],
 	'/beheer/pakketten': () => ['/beheer/pakketten'],
+	'/beheer/sso': () => ['/beheer/sso'],
 	'/beheer/pakketten/pakket': () => [
 		`/beheer/pakketten/pakket?gemeente=${A}&period=2026`,
 		`/beheer/pakketten/pakket?gemeente=${B}&period=2026`,
@@ -193,6 +194,9 @@ const ROUTES: Record<string, Plan> = {
 		`/leefgebieden?cel=${enc(CELLS.leefgebieden)}&gemeente=${B}`
 	],
 	'/login': () => ['/login'],
+	// Without OIDC_* both answer 404; with it, the start only redirects to the provider.
+	'/login/sso': () => ['/login/sso', '/login/sso?terug=%2Fsignalen'],
+	'/login/sso/callback': () => ['/login/sso/callback', '/login/sso/callback?code=x&state=y'],
 	'/login/tweede-factor': () => ['/login/tweede-factor'],
 	'/login/tweede-factor/herstelcodes': () => ['/login/tweede-factor/herstelcodes'],
 	'/login/tweede-factor/instellen': () => ['/login/tweede-factor/instellen'],
@@ -284,6 +288,7 @@ const NOT_VIEWS = [
 	'/beheer/maatwerkregister',
 	'/beheer/pakketten',
 	'/beheer/pakketten/pakket',
+	'/beheer/sso',
 	'/budget/casus/[id]',
 	'/download/[view]',
 	'/import',
@@ -292,6 +297,8 @@ const NOT_VIEWS = [
 	'/kwesties/[id]',
 	'/kwesties/[id]/melding',
 	'/login',
+	'/login/sso',
+	'/login/sso/callback',
 	'/login/tweede-factor',
 	'/login/tweede-factor/herstelcodes',
 	'/login/tweede-factor/instellen',

@@ -12,6 +12,51 @@ function positiveNumber(name: string, fallback: number): number {
 	return value;
 }
 
+/** Single sign-on with the municipality's identity provider (OpenID Connect); null when OIDC_* is unset. */
+export interface OidcSettings {
+	issuer: URL;
+	clientId: string;
+	clientSecret: string;
+	/** How long a portal session started through the identity provider lasts at most. */
+	sessionHours: number;
+	/** The ID token claim that lists the user's groups. */
+	groupsClaim: string;
+}
+
+/** Hosts where the identity provider may be spoken to over plain HTTP (a test or a developer's machine). */
+export function isLoopback(url: URL): boolean {
+	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+function oidcSettings(): OidcSettings | null {
+	const issuer = process.env.OIDC_ISSUER?.trim() ?? '';
+	const clientId = process.env.OIDC_CLIENT_ID?.trim() ?? '';
+	const clientSecret = process.env.OIDC_CLIENT_SECRET ?? '';
+	if (!issuer && !clientId && !clientSecret) return null;
+	if (!issuer || !clientId || !clientSecret) {
+		throw new Error(
+			'Inloggen via de identiteitsprovider vraagt OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET alle drie; zet ze samen of laat ze alle drie leeg.'
+		);
+	}
+	let url: URL;
+	try {
+		url = new URL(issuer);
+	} catch {
+		throw new Error(`OIDC_ISSUER is geen adres: "${issuer}".`);
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+		throw new Error(`OIDC_ISSUER begint met https:// (http:// alleen op localhost), niet "${issuer}".`);
+	}
+	const groupsClaim = process.env.OIDC_GROUPS_CLAIM?.trim() || 'groups';
+	return {
+		issuer: url,
+		clientId,
+		clientSecret,
+		sessionHours: positiveNumber('OIDC_SESSION_HOURS', 8),
+		groupsClaim
+	};
+}
+
 export const config = {
 	/** The DuckDB file; relative paths are taken from the working directory. */
 	get databasePath(): string {
@@ -67,6 +112,10 @@ export const config = {
 	/** The AES-256 key that encrypts second-factor secrets at rest; never in the database or a backup. */
 	get secretKeyPath(): string {
 		return path.resolve(process.env.SECRET_KEY_PATH || 'data/secret-key');
+	},
+	/** Single sign-on (OpenID Connect), or null for local accounts only; throws on a half or wrong setting. */
+	get oidc(): OidcSettings | null {
+		return oidcSettings();
 	},
 	/** Demo mode shows the fictional-data banner and lets demo accounts skip the second factor. */
 	get demoMode(): boolean {

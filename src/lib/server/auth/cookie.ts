@@ -5,7 +5,7 @@ const PLAIN = 'session';
 const HOST = '__Host-session';
 
 /** Plain HTTP is only accepted on localhost; everywhere else the cookie is Secure and host-bound. */
-function secure(url: URL): boolean {
+export function secure(url: URL): boolean {
 	return url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 

@@ -19,6 +19,8 @@ export interface Session {
 	 * sign-in: what counts as new since the last visit, without a write when a page is read.
 	 */
 	previousLoginAt: string | null;
+	/** Whether the session was started through the identity provider (single sign-on). */
+	singleSignOn: boolean;
 }
 
 export type SessionValidationResult =
@@ -33,6 +35,8 @@ interface SessionRow {
 	last_seen_ms: number;
 	two_factor_verified: boolean;
 	previous_login_at: string | null;
+	/** The absolute end of a single-sign-on session (OIDC_SESSION_HOURS); null for a local login. */
+	ends_at_ms: number | null;
 }
 
 /** last_seen is written at most this often, so browsing does not write on every request. */
@@ -45,9 +49,19 @@ function lifetimes() {
 	};
 }
 
-function expiry(row: Pick<SessionRow, 'created_at_ms' | 'last_seen_ms'>): number {
+function expiry(row: Pick<SessionRow, 'created_at_ms' | 'last_seen_ms' | 'ends_at_ms'>): number {
 	const { absoluteMs, idleMs } = lifetimes();
-	return Math.min(row.created_at_ms + absoluteMs, row.last_seen_ms + idleMs);
+	return Math.min(row.created_at_ms + absoluteMs, row.last_seen_ms + idleMs, row.ends_at_ms ?? Infinity);
+}
+
+/** What a session started through the identity provider carries beside a local one. */
+export interface SingleSignOnStart {
+	/** Its absolute end (ms): OIDC_SESSION_HOURS after the sign-in, when the provider is asked again. */
+	endsAt: number;
+	/** The ID token, the hint for logging out at the provider. */
+	idToken: string;
+	/** The provider vouched for more than one factor: the portal asks no second factor of its own. */
+	twoFactorVerified: boolean;
 }
 
 /**
@@ -57,14 +71,27 @@ function expiry(row: Pick<SessionRow, 'created_at_ms' | 'last_seen_ms'>): number
 export async function createSession(
 	db: Database,
 	userId: number,
-	previousLoginAt: string | null = null
+	previousLoginAt: string | null = null,
+	singleSignOn: SingleSignOnStart | null = null
 ): Promise<{ token: string; session: Session }> {
 	const { id, token, secretHash } = newToken();
 	const now = Date.now();
+	const endsAt = singleSignOn?.endsAt ?? null;
+	const twoFactorVerified = singleSignOn?.twoFactorVerified ?? false;
 	await db.writeBookkeeping(
-		`INSERT INTO sessions (id, secret_hash, user_id, created_at_ms, last_seen_ms, previous_login_at)
-		 VALUES ($id, $hash, $user, $now, $now, $previous::TIMESTAMP)`,
-		{ id, hash: secretHash, user: userId, now, previous: previousLoginAt }
+		`INSERT INTO sessions (id, secret_hash, user_id, created_at_ms, last_seen_ms, previous_login_at,
+		   two_factor_verified, ends_at_ms, id_token)
+		 VALUES ($id, $hash, $user, $now, $now, $previous::TIMESTAMP, $verified, $ends, $idToken)`,
+		{
+			id,
+			hash: secretHash,
+			user: userId,
+			now,
+			previous: previousLoginAt,
+			verified: twoFactorVerified,
+			ends: endsAt,
+			idToken: singleSignOn?.idToken ?? null
+		}
 	);
 	return {
 		token,
@@ -73,9 +100,10 @@ export async function createSession(
 			userId,
 			createdAt: now,
 			lastSeenAt: now,
-			expiresAt: expiry({ created_at_ms: now, last_seen_ms: now }),
-			twoFactorVerified: false,
-			previousLoginAt
+			expiresAt: expiry({ created_at_ms: now, last_seen_ms: now, ends_at_ms: endsAt }),
+			twoFactorVerified,
+			previousLoginAt,
+			singleSignOn: singleSignOn !== null
 		}
 	};
 }
@@ -86,7 +114,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
 	if (!parts) return none;
 	// Session and user in one read: this runs on every request.
 	const found = await db.one<SessionRow & { user: UserRow | null }>(
-		`SELECT s.*, CASE WHEN u.id IS NULL THEN NULL ELSE u END AS "user"
+		`SELECT s.* EXCLUDE (id_token), CASE WHEN u.id IS NULL THEN NULL ELSE u END AS "user"
 		 FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $id`,
 		{ id: parts.id }
 	);
@@ -119,9 +147,14 @@ export async function validateSessionToken(db: Database, token: string): Promise
 		userId: row.user_id,
 		createdAt: row.created_at_ms,
 		lastSeenAt: lastSeen,
-		expiresAt: expiry({ created_at_ms: row.created_at_ms, last_seen_ms: lastSeen }),
+		expiresAt: expiry({
+			created_at_ms: row.created_at_ms,
+			last_seen_ms: lastSeen,
+			ends_at_ms: row.ends_at_ms
+		}),
 		twoFactorVerified: row.two_factor_verified,
-		previousLoginAt: row.previous_login_at
+		previousLoginAt: row.previous_login_at,
+		singleSignOn: row.ends_at_ms !== null
 	};
 	return { session, user: sessionUser(user), totpEnrolled: user.totp_key !== null };
 }
@@ -137,6 +170,15 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 	await db.writeBookkeeping('DELETE FROM sessions WHERE id = $id', { id: sessionId });
 }
 
+/** Ends a session at logout; returns the ID token of a single-sign-on session, to log out at the provider too. */
+export async function endSession(db: Database, sessionId: string): Promise<{ idToken: string | null }> {
+	const row = await db.one<{ id_token: string | null }>('SELECT id_token FROM sessions WHERE id = $id', {
+		id: sessionId
+	});
+	await invalidateSession(db, sessionId);
+	return { idToken: row?.id_token ?? null };
+}
+
 export async function invalidateUserSessions(db: Database, userId: number): Promise<void> {
 	await db.writeBookkeeping('DELETE FROM sessions WHERE user_id = $id', { id: userId });
 }
@@ -145,7 +187,8 @@ export async function invalidateUserSessions(db: Database, userId: number): Prom
 export async function purgeExpiredSessions(db: Database): Promise<number> {
 	const { absoluteMs, idleMs } = lifetimes();
 	return db.writeBookkeeping(
-		'DELETE FROM sessions WHERE created_at_ms + $absolute <= $now OR last_seen_ms + $idle <= $now',
+		`DELETE FROM sessions
+		 WHERE created_at_ms + $absolute <= $now OR last_seen_ms + $idle <= $now OR ends_at_ms <= $now`,
 		{ absolute: absoluteMs, idle: idleMs, now: Date.now() }
 	);
 }

@@ -16,6 +16,9 @@ export interface UserRow {
 	/** ISO timestamps (UTC). */
 	created_at: string;
 	last_login_at: string | null;
+	/** The identity provider (issuer) and its subject for this user; null for a local account only. */
+	oidc_issuer: string | null;
+	oidc_subject: string | null;
 }
 
 export class UserInputError extends Error {

@@ -516,5 +516,49 @@ CREATE TABLE pilot_capacity (
 	PRIMARY KEY (gemeente, kwartaal, functie)
 );
 `
+	},
+	{
+		version: 12,
+		name: 'single sign-on',
+		sql: `
+-- Single sign-on (OpenID Connect): the identity provider's issuer and subject of a user created at its first
+-- sign-in there, or of a local account a beheerder linked to it. NULL: a local account only.
+ALTER TABLE users ADD COLUMN oidc_issuer VARCHAR;
+ALTER TABLE users ADD COLUMN oidc_subject VARCHAR;
+-- A session started through the identity provider ends at ends_at_ms at the latest (OIDC_SESSION_HOURS), and
+-- keeps the ID token as the hint for logging out at the provider. NULL for a session of a local login.
+ALTER TABLE sessions ADD COLUMN ends_at_ms BIGINT;
+ALTER TABLE sessions ADD COLUMN id_token VARCHAR;
+
+-- Which groups of the identity provider give which role and reach; checked against the beheerder who saves
+-- one by the granting rules. all_gemeenten: reach alle; otherwise the CBS codes in gemeenten.
+CREATE SEQUENCE sso_mapping_id_seq;
+CREATE TABLE sso_mappings (
+	id BIGINT PRIMARY KEY DEFAULT nextval('sso_mapping_id_seq'),
+	group_name VARCHAR NOT NULL UNIQUE,
+	role VARCHAR NOT NULL,
+	all_gemeenten BOOLEAN NOT NULL DEFAULT false,
+	gemeenten VARCHAR[] NOT NULL DEFAULT [],
+	created_by VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- The values of the ID token's acr claim that count as more than one factor at the identity provider
+-- (one row per value), beside amr, so that the portal does not ask its own second factor.
+CREATE TABLE sso_mfa_acr (
+	acr VARCHAR PRIMARY KEY,
+	set_by VARCHAR NOT NULL,
+	set_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- A sign-in through the identity provider refused because a local account has its e-mail address: kept so
+-- that a beheerder can link the two (one request per local account; the latest wins).
+CREATE TABLE sso_link_requests (
+	user_id BIGINT PRIMARY KEY,
+	oidc_issuer VARCHAR NOT NULL,
+	oidc_subject VARCHAR NOT NULL,
+	requested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+`
 	}
 ];

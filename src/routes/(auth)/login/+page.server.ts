@@ -12,11 +12,34 @@ import { config } from '$lib/server/config';
 /** An e-mail address and a password fit many times over; anything larger is refused unread. */
 const LOGIN_BODY_MAX_BYTES = 8 * 1024;
 
+/** Why a sign-in through the identity provider did not get into the portal (`/login?sso=…`, set by its callback). */
+const SSO_MESSAGES: Record<string, string> = {
+	onbereikbaar:
+		'De identiteitsprovider van uw gemeente is nu niet bereikbaar. Probeer het later opnieuw of log in met uw e-mailadres en wachtwoord.',
+	verlopen: 'Het inloggen via uw gemeente is verlopen of niet in deze browser begonnen. Probeer het opnieuw.',
+	afgebroken: 'Het inloggen bij uw gemeente is afgebroken of geweigerd. Probeer het opnieuw.',
+	ongeldig:
+		'Het antwoord van de identiteitsprovider kon niet worden gecontroleerd. Probeer het opnieuw; gebeurt dit weer, meld het dan aan uw beheerder.',
+	'geen-toegang':
+		'U bent aangemeld bij uw gemeente, maar uw account hoort bij geen groep die toegang geeft tot de portal. Vraag uw beheerder om toegang.',
+	'bestaand-account':
+		'Er is al een account in de portal met uw e-mailadres. Uw beheerder koppelt het eerst aan uw account bij de gemeente; daarna logt u zo in.',
+	geblokkeerd: 'Uw account in de portal is geblokkeerd. Neem contact op met uw beheerder.',
+	'geen-email':
+		'De identiteitsprovider gaf geen e-mailadres door, zodat de portal u niet kan herkennen. Meld dit aan uw beheerder.'
+};
+
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));
 	if (locals.pendingSecondFactor)
 		redirect(303, STEP_PAGES[locals.pendingSecondFactor.step] + returnQuery(url));
-	return { demo: config.demoMode };
+	// Without OIDC_* the page is as it always was: no button, no messages of the identity provider.
+	const sso = config.oidc !== null;
+	return {
+		demo: config.demoMode,
+		sso: sso ? { start: `/login/sso${returnQuery(url)}` } : null,
+		ssoMessage: sso ? (SSO_MESSAGES[url.searchParams.get('sso') ?? ''] ?? null) : null
+	};
 };
 
 export const actions: Actions = {
