@@ -206,6 +206,15 @@ describe('the landelijk role', () => {
 				'Utrecht tegen'
 			);
 			await expect(page.getByLabel('Periode').inputValue()).resolves.toBe('2025');
+			// A new period keeps the municipality of the trends.
+			await page.getByLabel('Periode').selectOption('2025-H2');
+			await page.getByRole('button', { name: 'Toon', exact: true }).click();
+			await page.waitForURL((url) => url.searchParams.get('period') === '2025-H2');
+			expect(new URL(page.url()).searchParams.get('trend')).toBe('GM0344');
+			await expect(page.locator('#vergelijking-trends caption').textContent()).resolves.toContain(
+				'Utrecht tegen'
+			);
+			await page.goto('/vergelijking?period=2025');
 
 			// Every other dimension one click away, with its table.
 			for (const name of ['Organisaties', 'Knelpunten naar niveau', 'Besluiten binnen en buiten de kaders']) {

@@ -28,6 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		caveat: COMPARISON_CAVEAT,
 		// The national programme sets the national agenda's statuses of the signals.
 		agenda: can.nationalKwesties,
+		/** The municipality of the trends the address asked for, kept when the period changes. */
+		trend: url.searchParams.get('trend'),
 		// The national programme compares without opting in; the page points it to where packages are read in.
 		pointToPackages: !can.choosePeers,
 		periods: periodChoices(years.includes(year) ? years : [...years, year]),
