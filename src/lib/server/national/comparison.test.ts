@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import { closeTempStore, importRows, openTempStore, type Row, type Store } from '../ingest/fixtures/helpers';
+import { reference } from '../reference';
 import { toCsv, toXlsx } from '../reports/tabular';
 import { COMPARISON_CAVEAT, comparisonDownload, comparisonView } from './comparison';
 import { comparedQuarters, quarterFigures, trendQuarters } from './comparison-trends';
@@ -279,12 +280,11 @@ describe('the trends', () => {
 		expect(figures.some((f) => typeof f.spend === 'number')).toBe(true);
 	});
 
-	it('pool a size class and the country over the published figures, by hand', async () => {
+	it('pool a size class and the country over the published figures', async () => {
 		const trends = (await comparisonView(store.db, LANDELIJK, parsePeriod('2025')!, 'GM0193')).trends!;
 		expect(trends.gemeente).toEqual({ code: 'GM0193', naam: 'Zwolle' });
 		expect(trends.choices.map((c) => c.naam)).toEqual(['Amsterdam', 'Leeuwarden', 'Utrecht', 'Zwolle']);
 		const figures = await comparedQuarters(store.db, LANDELIJK, trendQuarters('2025-12-31'));
-		const { reference } = await import('../reference');
 		const { gemeenten } = reference();
 		const klasse = gemeenten.get('GM0193')!.grootteklasse;
 		const casussen = trends.figures.find((f) => f.id === 'casussen')!;
