@@ -1,4 +1,5 @@
 /** Reading the audit log for the beheerder (BIO 8.15.01) and the yearly access review; the log itself is only ever appended to. */
+import { readDateRange } from '$lib/domain/dates';
 import { ROLE_LABELS, type Reach } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
 import type { Database } from './db';
@@ -23,15 +24,24 @@ export interface AuditRow {
 
 export const AUDIT_PAGE = 500;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The log's filters from an address: dates as JJJJ-MM-DD, part of an account, one action; null on a bad date. */
-export function parseAuditFilter(params: URLSearchParams): AuditFilter | null {
+/** The log's filters from an address: dates as dd-mm-jjjj or JJJJ-MM-DD (kept as the latter), part of an account, one action; on a bad date, what is wrong with it. */
+export function readAuditFilter(
+	params: URLSearchParams
+): { ok: true; filter: AuditFilter } | { ok: false; message: string } {
 	const text = (key: string) => params.get(key)?.trim() || null;
-	const filter = { from: text('from'), to: text('to'), actor: text('actor'), action: text('action') };
-	const bad = (value: string | null) =>
-		value !== null && (!DATE.test(value) || Number.isNaN(Date.parse(value)));
-	return bad(filter.from) || bad(filter.to) ? null : filter;
+	const range = readDateRange(text('from'), text('to'));
+	if (range.problems.from) return { ok: false, message: `Vanaf: ${range.problems.from}` };
+	if (range.problems.to) return { ok: false, message: `Tot en met: ${range.problems.to}` };
+	return {
+		ok: true,
+		filter: { from: range.from, to: range.to, actor: text('actor'), action: text('action') }
+	};
+}
+
+/** The log's filters, or null on a bad date. */
+export function parseAuditFilter(params: URLSearchParams): AuditFilter | null {
+	const read = readAuditFilter(params);
+	return read.ok ? read.filter : null;
 }
 
 /**

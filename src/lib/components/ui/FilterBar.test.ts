@@ -1,21 +1,27 @@
-/** FilterBar gives landelijk one labelled select of whole periods in place of the date fields, and every other role the dates. */
+/** FilterBar gives landelijk one labelled select of whole periods in place of the date fields, and every other role the dates as dd-mm-jjjj, with the server's reason where a date in the address is none. */
 import { render } from 'svelte/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTER, type CaseFilter, type FilterOptions } from '$lib/domain/filters';
 import FilterBar from './FilterBar.svelte';
 
-const state = vi.hoisted(() => ({ page: { data: {} as Record<string, unknown> } }));
+const state = vi.hoisted(() => ({
+	page: { data: {} as Record<string, unknown>, url: new URL('http://portal.test/leefgebieden') }
+}));
 vi.mock('$app/state', () => state);
 
 const options: FilterOptions = {
 	gemeenten: [],
-	routes: [],
+	routes: ['wijkteam'],
 	years: [2024, 2025],
 	escalatie: [],
 	knelpunten: []
 };
-const bar = (filter: Partial<CaseFilter> = {}) =>
-	render(FilterBar, { props: { filter: { ...EMPTY_FILTER, ...filter }, options } }).body;
+const bar = (filter: Partial<CaseFilter> = {}, search = '') => {
+	state.page.url = new URL(`http://portal.test/leefgebieden${search}`);
+	return render(FilterBar, { props: { filter: { ...EMPTY_FILTER, ...filter }, options } }).body;
+};
+/** The opening tag of the input with this id. */
+const input = (body: string, id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? '';
 
 describe('FilterBar for landelijk', () => {
 	beforeEach(() => {
@@ -51,14 +57,50 @@ describe('FilterBar for landelijk', () => {
 });
 
 describe('FilterBar for other roles', () => {
-	it('keeps the date fields and has no period select', () => {
+	beforeEach(() => {
 		state.page.data = { audience: 'cases' };
-		const body = bar({ from: '2025-03-03' });
-		expect(body).toMatch(
-			/<input[^>]*id="filter-from"[^>]*name="from"[^>]*type="date"[^>]*value="2025-03-03"/
-		);
-		expect(body).toContain('id="filter-to"');
+	});
+
+	it('shows the dates as dd-mm-jjjj in numeric text boxes with a visible hint, not the browser date widget', () => {
+		const body = bar({ from: '2025-03-03' }, '?from=2025-03-03');
+		expect(body).not.toContain('type="date"');
+		const from = input(body, 'filter-from');
+		expect(from).toContain('name="from"');
+		expect(from).toContain('type="text"');
+		expect(from).toContain('inputmode="numeric"');
+		expect(from).toContain('value="03-03-2025"');
+		expect(from).toMatch(/pattern="[^"]+"/);
+		expect(from).toContain('aria-describedby="filter-from-uitleg"');
+		expect(from).not.toContain('aria-invalid');
+		expect(body).toContain('id="filter-from-uitleg">dd-mm-jjjj</div>');
+		expect(input(body, 'filter-to')).toContain('value=""');
+		expect(body).toContain('<label class="utrecht-form-label" for="filter-to">Aangemeld tot en met</label>');
+		expect(body).toMatch(/<form[^>]*novalidate/);
 		expect(body).not.toContain('name="periode"');
+	});
+
+	it('shows a date that is no date as typed, with the Dutch reason, beside the good one', () => {
+		const body = bar(
+			{ to: '2025-06-30', route: 'wijkteam' },
+			'?from=31-04-2025&to=30-06-2025&route=wijkteam'
+		);
+		const from = input(body, 'filter-from');
+		expect(from).toContain('value="31-04-2025"');
+		expect(from).toContain('aria-invalid="true"');
+		expect(from).toContain('aria-describedby="filter-from-uitleg filter-from-fout"');
+		expect(body).toContain(
+			'id="filter-from-fout">31-04-2025 bestaat niet: april heeft 30 dagen. De cijfers hieronder gelden zonder deze datum.</p>'
+		);
+		expect(input(body, 'filter-to')).toContain('value="30-06-2025"');
+		expect(input(body, 'filter-to')).not.toContain('aria-invalid');
+		expect(body).toMatch(/<option value="wijkteam" selected/);
+	});
+
+	it('puts an end before the start on the end field', () => {
+		const body = bar({ from: '2025-10-01' }, '?from=2025-10-01&to=30-09-2025');
+		expect(input(body, 'filter-to')).toContain('value="30-09-2025"');
+		expect(body).toContain('id="filter-to-fout">De einddatum ligt voor de begindatum.');
+		expect(input(body, 'filter-from')).not.toContain('aria-invalid');
 	});
 });
 

@@ -1,4 +1,4 @@
-/** parseFilter's `periode`: a year, half-year or quarter stands for its from and to, for every role; a bad value or one beside from/to is 400. */
+/** parseFilter's `periode` (a year, half-year or quarter stands for its from and to, for every role; a bad value or one beside from/to is 400) and its dates, typed as dd-mm-jjjj or linked as JJJJ-MM-DD. */
 import { describe, expect, it } from 'vitest';
 import type { Audience } from '../disclosure/audience';
 import { parseFilter, PERIODE_AND_DATES_MESSAGE, PERIODE_MESSAGE } from './filter';
@@ -67,5 +67,42 @@ describe('parseFilter with periode', () => {
 				});
 			}
 		}
+	});
+});
+
+describe('parseFilter with from and to', () => {
+	it('reads dd-mm-jjjj as typed in the filter bar, and ISO as links and the API write it, both as ISO', () => {
+		expect(parse('from=01-10-2025&to=31-12-2025')).toMatchObject({
+			ok: true,
+			filter: { from: '2025-10-01', to: '2025-12-31' }
+		});
+		expect(parse('from=2025-02-01&to=1-3-2025')).toMatchObject({
+			ok: true,
+			filter: { from: '2025-02-01', to: '2025-03-01' }
+		});
+	});
+
+	it('answers a day that does not exist, or an end before the start, with 400 and a Dutch message', () => {
+		expect(parse('from=31-04-2025')).toEqual({
+			ok: false,
+			status: 400,
+			field: 'from',
+			message: 'from: 31-04-2025 bestaat niet: april heeft 30 dagen.'
+		});
+		expect(parse('to=29-02-2025')).toMatchObject({ ok: false, status: 400, field: 'to' });
+		expect(parse('from=01-10-2025&to=30-09-2025')).toEqual({
+			ok: false,
+			status: 400,
+			field: 'to',
+			message: 'De einddatum ligt voor de begindatum.'
+		});
+	});
+
+	it('lets landelijk give a whole period as dates in either form, and nothing else', () => {
+		expect(parse('from=01-04-2025&to=30-06-2025', 'protected')).toMatchObject({
+			ok: true,
+			filter: { from: '2025-04-01', to: '2025-06-30' }
+		});
+		expect(parse('from=01-04-2025&to=15-06-2025', 'protected')).toMatchObject({ ok: false, status: 400 });
 	});
 });

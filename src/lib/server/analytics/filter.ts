@@ -1,4 +1,5 @@
 /** Parses the URL's filters against the vocabularies and turns filter plus reach into bound SQL parameters. */
+import { END_BEFORE_START, readDateRange } from '$lib/domain/dates';
 import { CASE_STATUSES, EMPTY_FILTER, type CaseFilter, type CaseStatus } from '$lib/domain/filters';
 import { reaches, type Reach } from '$lib/domain/roles';
 import type { Params } from '../db';
@@ -14,16 +15,8 @@ export const PERIODE_MESSAGE =
 	'periode: kies een jaar (2025), een halfjaar (2025-H1) of een kwartaal (2025-Q3).';
 export const PERIODE_AND_DATES_MESSAGE = 'Geef een periode óf from en to, niet beide.';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(value: string): boolean {
-	if (!ISO_DATE.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /**
- * Reads `from`, `to`, `gemeente`, `route`, `status`, `escalatie` and `knelpunt`; a gemeente outside the
+ * Reads `from`, `to` (as `dd-mm-jjjj` or `JJJJ-MM-DD`), `gemeente`, `route`, `status`, `escalatie` and `knelpunt`; a gemeente outside the
  * reach is 403. `periode` (`2025`, `2025-H1`, `2025-Q3`) stands for its from and to, for every role, and
  * may not come with either. For the `protected` audience (landelijk) a period is all data or one whole quarter,
  * half-year or year, so that two answers cannot be differenced into a few cases.
@@ -41,16 +34,16 @@ export function parseFilter(params: URLSearchParams, reach: Reach, who: Audience
 		filter.from = period.from;
 		filter.to = period.to;
 	} else {
+		const range = readDateRange(text('from'), text('to'));
 		for (const key of ['from', 'to'] as const) {
-			const value = text(key);
-			if (value && !validDate(value)) {
-				return { ok: false, status: 400, field: key, message: `${key}: geef een datum als JJJJ-MM-DD.` };
+			const problem = range.problems[key];
+			if (problem) {
+				const message = problem === END_BEFORE_START ? problem : `${key}: ${problem}`;
+				return { ok: false, status: 400, field: key, message };
 			}
-			filter[key] = value;
 		}
-	}
-	if (filter.from && filter.to && filter.from > filter.to) {
-		return { ok: false, status: 400, field: 'to', message: 'De einddatum ligt voor de begindatum.' };
+		filter.from = range.from;
+		filter.to = range.to;
 	}
 	if (who === 'protected') {
 		const whole = checkWholePeriod(filter.from, filter.to);

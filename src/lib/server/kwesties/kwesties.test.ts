@@ -211,6 +211,17 @@ describe('registering and the workflow', () => {
 		expect(
 			parseKwestieChange(form({ status: 'maatregel', measure: 'Regel aangepast', measureOn: '2025-02-30' }))
 		).toMatchObject({ ok: false, field: 'measureOn' });
+		expect(
+			parseKwestieChange(form({ status: 'maatregel', measure: 'Regel aangepast', measureOn: '31-04-2025' }))
+		).toEqual({
+			ok: false,
+			field: 'measureOn',
+			message: 'Datum van de maatregel: 31-04-2025 bestaat niet: april heeft 30 dagen.'
+		});
+		// Typed as the field shows it, stored as ISO.
+		expect(
+			parseKwestieChange(form({ status: 'maatregel', measure: 'Regel aangepast', measureOn: '1-3-2025' }))
+		).toMatchObject({ ok: true, change: { measureOn: '2025-03-01' } });
 		expect(parseKwestieChange(form({ status: 'maatregel' }))).toMatchObject({ ok: false, field: 'measure' });
 		expect(parseKwestieChange(form({ status: 'in_analyse', owner: 'x'.repeat(201) }))).toMatchObject({
 			ok: false,
@@ -282,6 +293,15 @@ describe('signals with the workflow', () => {
 		expect(parseSignalOptions(new URLSearchParams('as_of=2025-02-29'), defaults)).toMatchObject({
 			ok: false,
 			field: 'as_of'
+		});
+		expect(parseSignalOptions(new URLSearchParams('as_of=31-12-2025'), defaults)).toMatchObject({
+			ok: true,
+			options: { asOf: '2025-12-31' }
+		});
+		expect(parseSignalOptions(new URLSearchParams('as_of=31-09-2025'), defaults)).toEqual({
+			ok: false,
+			field: 'as_of',
+			message: 'Peildatum: 31-09-2025 bestaat niet: september heeft 30 dagen.'
 		});
 		await saveSignalSettings(store.db, 'beheerder@leeuwarden.example', 'GM0080', {
 			threshold: 3,

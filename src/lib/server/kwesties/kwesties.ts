@@ -11,6 +11,7 @@ import {
 	type Urgency
 } from '$lib/domain/kwesties';
 import { capabilities, reaches, type SessionUser } from '$lib/domain/roles';
+import { parseDate } from '$lib/domain/dates';
 import { fold } from '$lib/domain/text';
 import type { Database, Queryable } from '../db';
 import { audit } from '../audit';
@@ -171,10 +172,13 @@ export function parseKwestieChange(form: FormData): ChangeCheck {
 	const measure = text(form, 'measure', 2000);
 	if (measure === false)
 		return { ok: false, field: 'measure', message: 'De maatregel is te lang (ten hoogste 2000 tekens).' };
-	const measureOn = text(form, 'measureOn', 10);
-	if (measureOn === false || (measureOn !== null && !isDate(measureOn))) {
-		return { ok: false, field: 'measureOn', message: 'Geef de datum van de maatregel als JJJJ-MM-DD.' };
+	const measureText = text(form, 'measureOn', 10);
+	const measureDate = measureText ? parseDate(measureText) : null;
+	if (measureText === false || (measureDate && !measureDate.ok)) {
+		const why = measureDate && !measureDate.ok ? measureDate.message : 'geef een datum als dd-mm-jjjj.';
+		return { ok: false, field: 'measureOn', message: `Datum van de maatregel: ${why}` };
 	}
+	const measureOn = measureDate?.ok ? measureDate.iso : null;
 	if ((status === 'maatregel' || status === 'gemonitord') && (!measure || !measureOn)) {
 		return {
 			ok: false,
@@ -194,13 +198,6 @@ export function parseKwestieChange(form: FormData): ChangeCheck {
 			measureOn
 		}
 	};
-}
-
-function isDate(value: string): boolean {
-	const date = new Date(`${value}T00:00:00Z`);
-	return (
-		/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-	);
 }
 
 const FIELDS: { field: keyof KwestieChange; column: string }[] = [

@@ -1,4 +1,5 @@
 /** A municipality's signal defaults (threshold, window) as its beheerder set them, and the checks on a request's own choice. */
+import { parseDate } from '$lib/domain/dates';
 import type { Reach } from '$lib/domain/roles';
 import type { Database } from '../db';
 import { audit } from '../audit';
@@ -45,7 +46,7 @@ function wholeNumber(value: string | null, fallback: number, max: number): numbe
 	return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }
 
-/** `threshold`, `window_months` and `as_of` of a request, each falling back to the defaults. */
+/** `threshold`, `window_months` and `as_of` (as `dd-mm-jjjj` or `JJJJ-MM-DD`) of a request, each falling back to the defaults. */
 export function parseSignalOptions(
 	params: URLSearchParams,
 	defaults: SignalDefaults
@@ -66,16 +67,9 @@ export function parseSignalOptions(
 			message: `De periode is een geheel aantal maanden van 1 tot en met ${WINDOW_MAX}.`
 		};
 	}
-	const asOf = params.get('as_of')?.trim() || todayInAmsterdam();
-	const date = new Date(`${asOf}T00:00:00Z`);
-	if (
-		!/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
-		Number.isNaN(date.getTime()) ||
-		date.toISOString().slice(0, 10) !== asOf
-	) {
-		return { ok: false, field: 'as_of', message: 'De peildatum is een datum als JJJJ-MM-DD.' };
-	}
-	return { ok: true, options: { threshold, windowMonths, asOf } };
+	const asOf = parseDate(params.get('as_of')?.trim() || todayInAmsterdam());
+	if (!asOf.ok) return { ok: false, field: 'as_of', message: `Peildatum: ${asOf.message}` };
+	return { ok: true, options: { threshold, windowMonths, asOf: asOf.iso } };
 }
 
 /** Stores a municipality's defaults; the caller has checked that the user is its beheerder. */

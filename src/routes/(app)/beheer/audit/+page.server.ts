@@ -2,12 +2,13 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
-import { accessReview, auditTable, parseAuditFilter, readAudit, AUDIT_PAGE } from '$lib/server/audit-log';
+import { accessReview, auditTable, readAuditFilter, readAudit, AUDIT_PAGE } from '$lib/server/audit-log';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCapability(locals, 'manageUsers');
-	const filter = parseAuditFilter(url.searchParams);
-	if (!filter) error(400, 'Geef datums als JJJJ-MM-DD.');
+	const read = readAuditFilter(url.searchParams);
+	if (!read.ok) error(400, read.message);
+	const { filter } = read;
 	const db = await getDb();
 	const { rows, actions } = await readAudit(db, user, filter);
 	return {
