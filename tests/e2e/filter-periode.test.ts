@@ -1,9 +1,9 @@
-/** Landelijk's filter bar in a real browser: one select of whole periods in place of the date fields, a chosen period in the URL, no console errors, axe; other roles keep the dates. */
+/** The filter bar's period in a real browser: landelijk chooses whole periods from one select; other roles type dates as dd-mm-jjjj, which reach the URL as ISO, and a date that is no date gets a Dutch message while the other filters stay; no console errors, axe. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean } from '../support/browser';
+import { expectAxeClean, tableRows } from '../support/browser';
 
 const LANDELIJK = 'programma@landelijk.example.nl';
 const KWALITEIT = 'kwaliteit@leeuwarden.example.nl';
@@ -112,17 +112,109 @@ describe("landelijk's filter bar", () => {
 			).resolves.toBe(1);
 			const both = await page.goto('/leefgebieden?periode=2025-Q1&from=2025-01-01&to=2025-03-31');
 			expect(both?.status()).toBe(400);
+			// Dates in either form are taken only as a whole period; any other range is refused.
+			const dutch = await page.goto('/leefgebieden?from=01-04-2025&to=30-06-2025', {
+				waitUntil: 'networkidle'
+			});
+			expect(dutch?.status()).toBe(200);
+			await expect(filterBar(page).getByLabel('Periode', { exact: true }).inputValue()).resolves.toBe(
+				'2025-Q2'
+			);
+			const days = await page.goto('/leefgebieden?from=01-04-2025&to=15-06-2025');
+			expect(days?.status()).toBe(400);
+			await expect(page.getByText('kwartaal').count()).resolves.toBeGreaterThan(0);
 		});
 	});
 });
 
 describe("the kwaliteitsteam's filter bar", () => {
-	it('keeps the date fields and has no period select', async () => {
+	const from = (page: Page) => filterBar(page).getByLabel('Aangemeld vanaf', { exact: true });
+	const to = (page: Page) => filterBar(page).getByLabel('Aangemeld tot en met', { exact: true });
+	const perCase = (page: Page) => tableRows(page, 'leefgebieden-per-casus');
+
+	it('shows the dates as dd-mm-jjjj text, with the hint, and no period select', async () => {
 		await portal.asUser(KWALITEIT, async (page) => {
-			await page.goto('/leefgebieden', { waitUntil: 'networkidle' });
-			await expect(page.getByLabel('Aangemeld vanaf').getAttribute('type')).resolves.toBe('date');
-			await expect(page.getByLabel('Aangemeld tot en met').getAttribute('type')).resolves.toBe('date');
+			await page.goto('/leefgebieden?from=2025-03-03', { waitUntil: 'networkidle' });
+			await expect(from(page).getAttribute('type')).resolves.toBe('text');
+			await expect(from(page).getAttribute('inputmode')).resolves.toBe('numeric');
+			await expect(from(page).inputValue()).resolves.toBe('03-03-2025');
+			await expect(to(page).inputValue()).resolves.toBe('');
+			await expect(filterBar(page).getByText('dd-mm-jjjj', { exact: true }).count()).resolves.toBe(2);
+			// The browser applies the pattern: a Dutch date and an ISO one pass, other text does not.
+			const valid = await from(page).evaluate((input: HTMLInputElement) =>
+				['01-10-2025', '1-2-2025', '2025-10-01', '1 oktober'].map((text) => {
+					input.value = text;
+					return input.validity.valid;
+				})
+			);
+			expect(valid).toEqual([true, true, true, false]);
 			await expect(filterBar(page).locator('select[name="periode"]').count()).resolves.toBe(0);
+		});
+	});
+
+	it('takes 01-10-2025 typed by keyboard to the ISO address and its figures', async () => {
+		await portal.asUser(KWALITEIT, async (page) => {
+			const errors = consoleErrors(page);
+			await page.goto('/leefgebieden?from=2025-10-01&to=2025-12-31', { waitUntil: 'networkidle' });
+			const quarter = await perCase(page);
+			await page.goto('/leefgebieden', { waitUntil: 'networkidle' });
+			const all = await perCase(page);
+			expect(quarter.length).toBeGreaterThan(0);
+			expect(quarter).not.toEqual(all);
+
+			await from(page).focus();
+			await page.keyboard.type('01-10-2025');
+			await page.keyboard.press('Tab');
+			await expect(to(page).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+			await page.keyboard.type('31-12-2025');
+			await page.keyboard.press('Enter');
+			await page.waitForURL(
+				(url) => url.searchParams.get('from') === '2025-10-01' && url.searchParams.get('to') === '2025-12-31'
+			);
+			await page.waitForLoadState('networkidle');
+			await expect(from(page).inputValue()).resolves.toBe('01-10-2025');
+			await expect(to(page).inputValue()).resolves.toBe('31-12-2025');
+			expect(await perCase(page)).toEqual(quarter);
+
+			// Without JavaScript the typed address answers the same way: sent on to the ISO one.
+			const typed = await page.request.get('/leefgebieden?from=1-10-2025&to=31-12-2025', { maxRedirects: 0 });
+			expect(typed.status()).toBe(307);
+			expect(typed.headers().location).toBe('/leefgebieden?from=2025-10-01&to=2025-12-31');
+			await expectAxeClean(page, '/leefgebieden?from=2025-10-01&to=2025-12-31');
+			expect(errors).toEqual([]);
+		});
+	});
+
+	it('says in Dutch why 31-04-2025 is no date, keeps it and the other filters, and leaves it out of the figures', async () => {
+		await portal.asUser(KWALITEIT, async (page) => {
+			const errors = consoleErrors(page);
+			await page.goto('/leefgebieden?status=afgerond', { waitUntil: 'networkidle' });
+			const completed = await perCase(page);
+			await from(page).fill('31-04-2025');
+			await filterBar(page).getByRole('button', { name: 'Filter toepassen' }).press('Enter');
+			await page.waitForURL((url) => url.searchParams.get('from') === '31-04-2025');
+			await page.waitForLoadState('networkidle');
+			const message = '31-04-2025 bestaat niet: april heeft 30 dagen.';
+			await expect(filterBar(page).getByText(message).count()).resolves.toBe(1);
+			await expect(from(page).getAttribute('aria-invalid')).resolves.toBe('true');
+			await expect(from(page).inputValue()).resolves.toBe('31-04-2025');
+			await expect(filterBar(page).getByLabel('Status').inputValue()).resolves.toBe('afgerond');
+			expect(new URL(page.url()).searchParams.get('status')).toBe('afgerond');
+			expect(await perCase(page)).toEqual(completed);
+			await expectAxeClean(page, '/leefgebieden?from=31-04-2025&status=afgerond');
+
+			// Loaded afresh, as without JavaScript: 200 with the same message.
+			const again = await page.goto('/leefgebieden?from=29-02-2025&to=&status=afgerond', {
+				waitUntil: 'networkidle'
+			});
+			expect(again?.status()).toBe(200);
+			await expect(
+				filterBar(page).getByText('29-02-2025 bestaat niet: februari 2025 heeft 28 dagen.').count()
+			).resolves.toBe(1);
+			// The API keeps answering a bad date with 400.
+			const api = await page.request.get('/api/v1/counts?dimension=leefgebieden&from=31-04-2025');
+			expect(api.status()).toBe(400);
+			expect(errors).toEqual([]);
 		});
 	});
 });

@@ -183,3 +183,33 @@ export interface PeriodReport {
 	kwesties: KwestieFigures[];
 	tables: DataTable[];
 }
+
+/** A period the report's figures are set against, with the words the report uses for it. */
+export interface ComparedPeriod {
+	figures: PeriodFigures;
+	/** Beside a key figure: `periode ervoor`, `jaar eerder`, or for a year report `jaar ervoor`. */
+	label: string;
+	/** In a table's column header, after the period's name: `periode ervoor`, `een jaar eerder`, `jaar ervoor`. */
+	column: string;
+}
+
+/**
+ * What a report compares with: the period before and the same period a year earlier, or, where these
+ * are the same period (a year report, whose period before IS the year before), that period once.
+ * Decided on the stored figures, so a saved report reads the same way.
+ */
+export function comparedPeriods(comparison: PeriodReport['comparison']): ComparedPeriod[] {
+	const { previous, yearBefore } = comparison;
+	if (previous.period === yearBefore.period) {
+		return [{ figures: previous, label: 'jaar ervoor', column: 'jaar ervoor' }];
+	}
+	return [
+		{ figures: previous, label: 'periode ervoor', column: 'periode ervoor' },
+		{ figures: yearBefore, label: 'jaar eerder', column: 'een jaar eerder' }
+	];
+}
+
+/** `de periode ervoor en een jaar eerder`, or for a year report `het jaar ervoor`: what a caption says it compares with. */
+export function comparedWith(periods: readonly ComparedPeriod[]): string {
+	return periods.length === 1 ? 'het jaar ervoor' : 'de periode ervoor en een jaar eerder';
+}

@@ -400,6 +400,32 @@ describe('periodReport', () => {
 			['Open aan het eind van de periode', 4, 4, 1],
 			['Mediane doorlooptijd in dagen (afgerond in de periode)', 45, null, 17]
 		]);
+		expect(tables[0].caption).toBe(
+			'Kerncijfers derde kwartaal 2025 tegen de periode ervoor en een jaar eerder'
+		);
+		expect(tables[0].columns.map((c) => c.label)).toEqual([
+			'Kerncijfer',
+			'derde kwartaal 2025 (deze periode)',
+			'tweede kwartaal 2025 (periode ervoor)',
+			'derde kwartaal 2024 (een jaar eerder)'
+		]);
+	});
+
+	it('sets a year against the year before in one column, not twice as the period before and a year earlier', async () => {
+		const { comparison, tables } = await periodReport(store.db, user('college'), parsePeriod('2025')!);
+		expect(comparison.previous.period).toBe('2024');
+		expect(comparison.yearBefore.period).toBe('2024');
+		expect(tables[0].caption).toBe('Kerncijfers jaar 2025 tegen het jaar ervoor');
+		expect(tables[0].columns.map((c) => [c.key, c.label])).toEqual([
+			['cijfer', 'Kerncijfer'],
+			['p0', 'jaar 2025 (deze periode)'],
+			['p1', 'jaar 2024 (jaar ervoor)']
+		]);
+		expect(tables[0].rows[0]).toEqual({
+			cijfer: 'Aangemeld',
+			p0: comparison.current.cases.in,
+			p1: comparison.previous.cases.in
+		});
 	});
 });
 

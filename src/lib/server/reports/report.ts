@@ -3,6 +3,8 @@ import { EMPTY_FILTER, type CaseFilter } from '$lib/domain/filters';
 import { formatDate } from '$lib/domain/format';
 import { STATUS_NAMES, type KwestieStatus } from '$lib/domain/kwesties';
 import {
+	comparedPeriods,
+	comparedWith,
 	MONITORING_NAMES,
 	MONITORING_STATES,
 	type KwestieFigures,
@@ -438,8 +440,9 @@ const STATUS_TEXT = (status: KwestieStatus) => STATUS_NAMES[status];
 
 /** The report's tables, ids prefixed `rapport-`, in the order the report shows them; also its XLSX annex. */
 export function reportTables(report: Omit<PeriodReport, 'tables'>): DataTable[] {
-	const { current, previous, yearBefore: lastYear } = report.comparison;
-	const periods = [current, previous, lastYear];
+	const { current } = report.comparison;
+	const compared = comparedPeriods(report.comparison);
+	const periods = [current, ...compared.map((c) => c.figures)];
 	const line = (label: string, value: (p: PeriodFigures) => number | null) => ({
 		cijfer: label,
 		...Object.fromEntries(periods.map((p, i) => [`p${i}`, value(p)]))
@@ -447,12 +450,15 @@ export function reportTables(report: Omit<PeriodReport, 'tables'>): DataTable[] 
 	return [
 		{
 			id: 'rapport-kerncijfers',
-			caption: `Kerncijfers ${current.name} tegen de periode ervoor en een jaar eerder`,
+			caption: `Kerncijfers ${current.name} tegen ${comparedWith(compared)}`,
 			columns: [
 				{ key: 'cijfer', label: 'Kerncijfer' },
 				{ key: 'p0', label: `${current.name} (deze periode)`, kind: 'count' },
-				{ key: 'p1', label: `${previous.name} (periode ervoor)`, kind: 'count' },
-				{ key: 'p2', label: `${lastYear.name} (een jaar eerder)`, kind: 'count' }
+				...compared.map((c, i) => ({
+					key: `p${i + 1}`,
+					label: `${c.figures.name} (${c.column})`,
+					kind: 'count' as const
+				}))
 			],
 			rows: [
 				line('Aangemeld', (p) => p.cases.in),
