@@ -46,7 +46,8 @@ export const comparison: BlockDefinition = {
 			rows: classes.slice(0, HOME_ROWS).map((c) => ({
 				label: c.label,
 				href: null,
-				value: { kind: 'decimal', value: c.rate },
+				// No municipality of the class has a published number: its rate is as secret as they are.
+				value: c.rate === null ? { kind: 'text', value: 'geheim' } : { kind: 'decimal', value: c.rate },
 				note: `per 10.000 inwoners · ${formatCount(c.gemeenten)} ${c.gemeenten === 1 ? 'gemeente' : 'gemeenten'}`
 			})),
 			rowsLabel: 'Casussen per 10.000 inwoners per grootteklasse',

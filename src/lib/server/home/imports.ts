@@ -1,6 +1,6 @@
 /** Home block of the kwaliteitsteam and the beheerder: the latest imports and their problems. */
 import { HOME_ROWS, type HomeRow } from '$lib/domain/home';
-import { formatCount, formatDate } from '$lib/domain/format';
+import { formatCount } from '$lib/domain/format';
 import { importOverview, type ImportOverviewRow } from '../ingest/history';
 import type { BlockDefinition } from './types';
 

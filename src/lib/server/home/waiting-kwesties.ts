@@ -12,6 +12,12 @@ import { waitingRow } from './waiting-rows';
  */
 export const KWALITEITSTEAM_STATUSES: readonly KwestieStatus[] = ['in_analyse', 'maatregel', 'gemonitord'];
 
+/** How long the longest has waited, in words. */
+function waitedFor(days: number): string {
+	if (days === 0) return 'sinds vandaag';
+	return days === 1 ? 'al 1 dag' : `al ${days} dagen`;
+}
+
 export const waitingForTeam: BlockDefinition = {
 	kind: 'wachtende-kwesties',
 	capability: 'manageKwesties',
@@ -23,7 +29,7 @@ export const waitingForTeam: BlockDefinition = {
 			kind: 'wachtende-kwesties',
 			title: 'Kwesties die op u wachten',
 			lead: longest
-				? `${kwesties.length === 1 ? 'Eén kwestie wacht' : `${kwesties.length} kwesties wachten`} op een volgende stap van het kwaliteitsteam; de langste al ${longest.days === 1 ? '1 dag' : `${longest.days} dagen`}.`
+				? `${kwesties.length === 1 ? 'Eén kwestie wacht' : `${kwesties.length} kwesties wachten`} op een volgende stap van het kwaliteitsteam; de langste ${waitedFor(longest.days)}.`
 				: null,
 			figures: found.byStatus.map((s) => ({
 				label: STATUS_NAMES[s.status],
