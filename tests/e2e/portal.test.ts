@@ -1,4 +1,4 @@
-/** The portal in a real browser: login, dashboard figures, downloads, logout, keyboard use and axe (WCAG 2.1 AA). */
+/** The portal in a real browser: login, the home's key figures, downloads, logout, keyboard use and axe (WCAG 2.1 AA). */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { request, sampleExport, defaultPassword } from '../support/server';
@@ -39,48 +39,37 @@ function focused(page: Page) {
 	});
 }
 
-describe('login and dashboard', () => {
-	it('logs in with the form and shows the sample figures of GM0080', async () => {
+/** The key figures block of the home. */
+const KERNCIJFERS = 'section[aria-labelledby="home-kerncijfers"]';
+
+describe('login and the home', () => {
+	it('logs in with the form and shows the key figures of GM0080 on the home', async () => {
 		await withPage(async (page) => {
 			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
 			expect(new URL(page.url()).pathname).toBe('/');
-			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
-			const figures = await keyFigures(page);
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Start');
+			const figures = await keyFigures(page, KERNCIJFERS);
 			expect(figures['Casussen']).toBe('30');
 			expect(figures['Nog open']).toBe('7');
-			const years = page.locator('table', {
-				has: page.locator('caption', { hasText: 'Casussen per jaar van aanmelding' })
-			});
-			await expect(years.count()).resolves.toBe(1);
-			const rows = await years
-				.locator('tbody tr')
-				.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
-			expect(rows.map((r) => [r[0], r[1]])).toEqual([
-				['2024', '12'],
-				['2025', '18']
-			]);
-			await expect(page.getByText('Er zijn geen casussen bij deze selectie').count()).resolves.toBe(0);
+			await expect(page.getByText('Er zijn nog geen casussen in uw bereik').count()).resolves.toBe(0);
 		});
 	});
 
-	it('offers the dashboard tables as CSV (200, text/csv) and Excel', async () => {
+	it("offers the key figures' tables (the registry view `dashboard`) as CSV (200, text/csv) and Excel", async () => {
 		await withPage(async (page, context) => {
 			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
-			const csvLink = page.getByRole('link', { name: /^Download CSV/ }).first();
-			const href = await csvLink.getAttribute('href');
-			expect(href).toBeTruthy();
-			const csv = await context.request.get(new URL(href!, page.url()).toString());
+			const csv = await context.request.get(
+				new URL('/download/dashboard?format=csv&tabel=dashboard-jaren', page.url()).toString()
+			);
 			expect(csv.status()).toBe(200);
 			expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
 			const body = await csv.text();
-			expect(body).toMatch(/2024/);
-			expect(body).toMatch(/2025/);
+			expect(body).toMatch(/2024;12/);
+			expect(body).toMatch(/2025;18/);
 
-			const xlsxHref = await page
-				.getByRole('link', { name: /^Download Excel/ })
-				.first()
-				.getAttribute('href');
-			const xlsx = await context.request.get(new URL(xlsxHref!, page.url()).toString());
+			const xlsx = await context.request.get(
+				new URL('/download/dashboard?format=xlsx', page.url()).toString()
+			);
 			expect(xlsx.status()).toBe(200);
 			expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 		});
@@ -128,16 +117,15 @@ describe('login and dashboard', () => {
 		await withPage(async (page) => {
 			await loginInBrowser(page, portal.server.url, UTRECHT);
 			expect(new URL(page.url()).pathname).toBe('/');
-			const figures = await keyFigures(page);
-			expect(figures['Casussen']).toBe('0');
-			await expect(page.getByText('Er zijn geen casussen bij deze selectie').count()).resolves.toBe(1);
-			await expectAxeClean(page, 'dashboard (empty state, GM0344)');
+			await expect(page.locator(KERNCIJFERS).locator('dl').count()).resolves.toBe(0);
+			await expect(page.getByText('Er zijn nog geen casussen in uw bereik').count()).resolves.toBe(1);
+			await expectAxeClean(page, 'home (empty state, GM0344)');
 		});
 	});
 });
 
 describe('keyboard only', () => {
-	it('completes the login form with the keyboard; on the dashboard Tab reaches "Naar de inhoud" first', async () => {
+	it('completes the login form with the keyboard; on the home Tab reaches "Naar de inhoud" first', async () => {
 		await withPage(async (page) => {
 			// Wait for hydration: a field filled before it may be reset when Svelte takes over the page.
 			await page.goto('/login', { waitUntil: 'networkidle' });
@@ -158,7 +146,7 @@ describe('keyboard only', () => {
 			await page.keyboard.type(await nextTotpCode(portal.server.url, LEEUWARDEN));
 			await page.keyboard.press('Enter');
 			await page.waitForURL((url) => url.pathname === '/');
-			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Start');
 
 			// From the top of a freshly loaded page, the first Tab lands on the skip link.
 			await page.goto('/');
@@ -193,11 +181,11 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 		});
 	});
 
-	it('has no violations on the dashboard /', async () => {
+	it('has no violations on the home /', async () => {
 		await withPage(async (page) => {
 			await loginInBrowser(page, portal.server.url, LEEUWARDEN);
-			await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-			await expectAxeClean(page, '/ (dashboard)');
+			await page.getByRole('heading', { name: 'Start', exact: true }).waitFor();
+			await expectAxeClean(page, '/ (home)');
 		});
 	});
 

@@ -147,7 +147,7 @@ describe('page reach', () => {
 		}
 	});
 
-	it('the dashboard and its download show only the own municipality', async () => {
+	it('the key figures of the home and their download show only the own municipality', async () => {
 		const page = await request(server, '/', { cookie: cookies.utrecht });
 		expect(page.status).toBe(200);
 		expect(page.text).toMatch(/<dt>Casussen<\/dt>\s*<dd>2<\/dd>/);
@@ -160,7 +160,9 @@ describe('page reach', () => {
 			(await request(server, '/download/dashboard?format=csv&gemeente=GM0080', { cookie: cookies.utrecht }))
 				.status
 		).toBe(403);
-		expect((await request(server, '/?gemeente=GM0080', { cookie: cookies.utrecht })).status).toBe(403);
+		expect((await request(server, '/leefgebieden?gemeente=GM0080', { cookie: cookies.utrecht })).status).toBe(
+			403
+		);
 	});
 
 	it('roles without the capability get 403', async () => {

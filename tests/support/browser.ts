@@ -167,9 +167,10 @@ export function tableRows(page: Page, id: string): Promise<string[][]> {
 		.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
 }
 
-/** The terms and values of the first <dl> on the page as `{ term: value }`. */
-export function keyFigures(page: Page): Promise<Record<string, string>> {
+/** The terms and values of the first <dl> on the page (or inside `within`, a CSS selector) as `{ term: value }`. */
+export function keyFigures(page: Page, within = 'body'): Promise<Record<string, string>> {
 	return page
+		.locator(within)
 		.locator('dl')
 		.first()
 		.evaluate((dl) =>

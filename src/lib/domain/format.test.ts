@@ -1,6 +1,13 @@
 /** Tests of the Dutch display formats. */
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatDayOrMonth, formatEuro } from './format';
+import {
+	formatCount,
+	formatDate,
+	formatDateTime,
+	formatDayOrMonth,
+	formatEuro,
+	formatLongDate
+} from './format';
 
 describe('nl-NL formats', () => {
 	it('groups thousands with a dot and writes decimals with a comma', () => {
@@ -28,5 +35,16 @@ describe('formatDayOrMonth', () => {
 	it('writes a day as a date and a month (for roles without case access) as month-year', () => {
 		expect(formatDayOrMonth('2026-11-22')).toBe('22-11-2026');
 		expect(formatDayOrMonth('2026-11')).toBe('11-2026');
+	});
+});
+
+describe('formatLongDate', () => {
+	it('writes the day and the month in words, on the day it is in Amsterdam', () => {
+		expect(formatLongDate('2026-12-03T09:05:00Z')).toBe('3 december 2026');
+		expect(formatLongDate('2026-12-03')).toBe('3 december 2026');
+		// A UTC time without zone, as the session carries the previous sign-in: 23:30 UTC is past midnight in Amsterdam.
+		expect(formatLongDate('2026-12-31 23:30:00.123456')).toBe('1 januari 2027');
+		expect(formatLongDate(null)).toBe('');
+		expect(formatLongDate('gisteren')).toBe('gisteren');
 	});
 });

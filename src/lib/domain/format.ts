@@ -8,6 +8,12 @@ const euroRounded = new Intl.NumberFormat('nl-NL', {
 	currency: 'EUR',
 	maximumFractionDigits: 0
 });
+const longDate = new Intl.DateTimeFormat('nl-NL', {
+	timeZone: 'Europe/Amsterdam',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 const dateTime = new Intl.DateTimeFormat('nl-NL', {
 	timeZone: 'Europe/Amsterdam',
@@ -60,4 +66,16 @@ export function formatDateTime(iso: string | null | undefined): string {
 	if (!iso) return '';
 	const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso.replace(' ', 'T') + 'Z');
 	return dateTime.format(date).replace(',', '').replace(/\//g, '-');
+}
+
+/** `2026-12-03T09:05:00Z` (or a date, or a UTC time without zone) as `3 december 2026` in Europe/Amsterdam. */
+export function formatLongDate(iso: string | null | undefined): string {
+	if (!iso) return '';
+	const utc = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+		? `${iso}T12:00:00Z`
+		: /[zZ]|[+-]\d\d:?\d\d$/.test(iso)
+			? iso
+			: iso.replace(' ', 'T') + 'Z';
+	const date = new Date(utc);
+	return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
 }

@@ -91,6 +91,26 @@ export async function pruneBackups(dir: string, keep: number, prefix = BACKUP_PR
 	return removed;
 }
 
+/** A finished backup in BACKUP_DIR: made by the server (or the CLI) on schedule, or by a beheerder on the beheer page. */
+export interface BackupEntry {
+	name: string;
+	kind: 'gepland' | 'handmatig';
+	madeAt: Date;
+}
+
+/** The finished backups in `dir`, the newest first; none where the folder does not exist yet. Reads only. */
+export async function listBackups(dir: string): Promise<BackupEntry[]> {
+	if (!fs.existsSync(dir)) return [];
+	const entries: BackupEntry[] = [];
+	for (const name of await fs.promises.readdir(dir)) {
+		const scheduled = backupTime(name, BACKUP_PREFIX);
+		const manual = backupTime(name, MANUAL_PREFIX);
+		if (scheduled) entries.push({ name, kind: 'gepland', madeAt: scheduled });
+		else if (manual) entries.push({ name, kind: 'handmatig', madeAt: manual });
+	}
+	return entries.sort((a, b) => b.madeAt.getTime() - a.madeAt.getTime());
+}
+
 export async function readBackupMeta(dir: string): Promise<BackupMeta> {
 	const file = path.join(dir, META);
 	if (!fs.existsSync(file) || !fs.existsSync(path.join(dir, 'schema.sql'))) {

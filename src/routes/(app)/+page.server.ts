@@ -1,9 +1,27 @@
-/** The dashboard: key figures per year and per escalation step, for the filter in the URL within the user's reach. */
+/** The home (`/`): per role what needs doing, each block leading to the page behind it. Never kept by the page cache: "new since your last visit" follows the session. */
 import type { PageServerLoad } from './$types';
-import { loadView } from '$lib/server/views/page';
-import { dashboard } from '$lib/server/views/registry';
+import type { SavedViewLink } from '$lib/domain/home';
+import { ROLE_LABELS } from '$lib/domain/roles';
+import { requireUser } from '$lib/server/auth/guard';
+import { config } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { homeBlocks } from '$lib/server/home/blocks';
+import { todayInAmsterdam } from '$lib/server/kwesties/signals';
 
-export const load: PageServerLoad = async (event) => {
-	const { filter, options, shown } = await loadView(event, dashboard);
-	return { filter, options, ...shown };
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals);
+	const blocks = await homeBlocks({
+		db: await getDb(),
+		user,
+		today: todayInAmsterdam(),
+		since: locals.session?.previousLoginAt ?? null,
+		backupDir: config.backupDir,
+		backupIntervalHours: config.backupIntervalHours
+	});
+	return {
+		roleLabel: ROLE_LABELS[user.role],
+		blocks,
+		/** The user's saved views of /verkennen, under "Mijn verkenningen"; filled once Verkennen saves them. */
+		savedViews: [] as SavedViewLink[]
+	};
 };

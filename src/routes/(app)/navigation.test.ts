@@ -36,7 +36,7 @@ describe('navFor', () => {
 
 	it('keeps the labels of the menu', () => {
 		expect(NAV_ITEMS.map((i) => i.label)).toEqual([
-			'Dashboard',
+			'Start',
 			'Leefgebieden',
 			'Organisaties & ministeries',
 			'Wetten',

@@ -1,4 +1,4 @@
-/** The main navigation of the signed-in portal: the registry's analysis pages, then the other pages; each item opens for the roles with its capability. */
+/** The main navigation of the signed-in portal: the home, the registry's analysis pages, then the other pages; each item opens for the roles with its capability. */
 import { capabilities, type Capabilities, type Role } from '$lib/domain/roles';
 import { VIEWS } from '$lib/server/views/registry';
 
@@ -10,6 +10,8 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+	// The home is every role's own (home/blocks.ts), not a view of the registry.
+	{ href: '/', label: 'Start' },
 	...VIEWS.flatMap((view) =>
 		view.page ? [{ href: view.page.path, label: view.page.label, capability: view.capability }] : []
 	),

@@ -173,3 +173,53 @@ export async function purgeExpiredCases(db: Database, actor: string): Promise<nu
 		return purged;
 	});
 }
+
+/** The latest imports as a home block lists them, with how many problems and warnings each holds. */
+export interface ImportOverviewRow {
+	id: number;
+	file_name: string;
+	/** UTC, `YYYY-MM-DDTHH:MM:SSZ`. */
+	started_at: string;
+	status: ImportLogRow['status'];
+	rows_in: number;
+	inserted: number;
+	updated: number;
+	problems: number;
+	warnings: number;
+}
+
+export interface ImportOverview {
+	latest: ImportOverviewRow[];
+	/** Since `from`: imports written, and files refused. */
+	imported: number;
+	refused: number;
+}
+
+/** The newest imports the user sees (as `listImports` chooses them), and counts of those started on or after `from` (`YYYY-MM-DD`). */
+export async function importOverview(
+	db: Database,
+	reach: Reach,
+	actor: string,
+	from: string,
+	limit: number
+): Promise<ImportOverview> {
+	const params = { ...reachParams(reach), actor };
+	const [latest, counts] = await Promise.all([
+		db.all<ImportOverviewRow>(
+			`SELECT i.id::INTEGER AS id, i.file_name, strftime(i.started_at, '%Y-%m-%dT%H:%M:%SZ') AS started_at, i.status,
+				i.rows_in, i.inserted, i.updated,
+				coalesce(json_array_length(i.problems), 0)::INTEGER AS problems,
+				coalesce(json_array_length(i.warnings), 0)::INTEGER AS warnings
+			 FROM imports i WHERE ${REACH} OR i.actor = $actor
+			 ORDER BY i.id DESC LIMIT $limit`,
+			{ ...params, limit }
+		),
+		db.one<{ imported: number; refused: number }>(
+			`SELECT count(*) FILTER (WHERE i.status = 'imported')::INTEGER AS imported,
+				count(*) FILTER (WHERE i.status = 'refused')::INTEGER AS refused
+			 FROM imports i WHERE (${REACH} OR i.actor = $actor) AND i.started_at >= $from::DATE`,
+			{ ...params, from }
+		)
+	]);
+	return { latest, imported: counts?.imported ?? 0, refused: counts?.refused ?? 0 };
+}

@@ -43,6 +43,9 @@ export interface Signal {
 
 export const DEFAULT_SIGNAL_OPTIONS = { threshold: 3, windowMonths: 12 } as const;
 
+/** The `since` of a first sign-in: every signal counts as new. */
+export const FIRST_SIGN_IN = '1970-01-01 00:00:00';
+
 /** Made once: building an Intl.DateTimeFormat costs more than a page's other date work together. */
 const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 

@@ -36,9 +36,9 @@ const ANALYSIS = { cases: 'exact', totals: 'exact', protected: 'protected' } as 
 /** Views whose own query already answers each audience as "Who sees what" says (signals, national packages). */
 const OWN_CONTROL = { cases: 'exact', totals: 'exact', protected: 'exact' } as const;
 
+/** The key figures: a block of the home (`/`, not a page of its own), its tables a download. */
 export const dashboard = defineView({
 	id: 'dashboard',
-	page: { path: '/', label: 'Dashboard' },
 	levels: ANALYSIS,
 	tables: VIEW_TABLES.dashboard,
 	async compute({ db, user, filter }) {

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { analysisScope } from '$lib/server/analysis-scope';
 import { getDb } from '$lib/server/db';
 import { signalList } from '$lib/server/kwesties/signal-list';
+import { FIRST_SIGN_IN } from '$lib/server/kwesties/signals';
 import { followedKwesties } from '$lib/server/kwesties/kwesties';
 import { openSolutionKwestie } from '$lib/server/kwesties/solutions';
 import {
@@ -23,8 +24,6 @@ import { capabilities, reaches } from '$lib/domain/roles';
 import { audience } from '$lib/server/disclosure/audience';
 import { signalRequest } from '$lib/server/disclosure/signals';
 import { reference } from '$lib/server/reference';
-
-const FIRST_SIGN_IN = '1970-01-01 00:00:00';
 
 /**
  * Writes nothing but the audit entry of the suggestions it shows: kwesties exist from the import on, and
