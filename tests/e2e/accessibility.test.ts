@@ -1,20 +1,12 @@
 /** Accessibility in Chromium: every page of the routes tree axe clean and reflowing at 320 px for every role (error pages too), and the main tasks done with the keyboard alone. */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROLES, capabilities, type Role } from '$lib/domain/roles';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import {
-	expectAxeClean,
-	formatViolations,
-	loginInBrowser,
-	readableViolations,
-	wcagTags,
-	type ReadableViolation
-} from '../support/browser';
-import { defaultPassword, projectDir, sampleExport } from '../support/server';
+import { expectAxeClean, loginInBrowser } from '../support/browser';
+import { addressOf as pageAddress, axeProblems, routePages, signedInPages, visit } from '../support/pages';
+import { defaultPassword, sampleExport } from '../support/server';
 import { nextTotpCode } from '../support/form-login';
 
 /** One account per role, all with Leeuwarden in reach (landelijk sees every municipality). */
@@ -42,24 +34,6 @@ const LEEFGEBIEDEN_CELL = '/leefgebieden?cel=financi%C3%ABn%7Cwonen';
 /** Pages a visitor without a session may open. */
 const PUBLIC_PAGES = ['/login', '/toegankelijkheid'];
 
-/**
- * The page addresses of src/routes, read from the tree at test time: folders with a +page.svelte, route
- * groups dropped, parameters left as `[name]`. Endpoints (+server.ts alone) return files and are not pages.
- */
-function routePages(): string[] {
-	const root = path.join(projectDir, 'src', 'routes');
-	const found: string[] = [];
-	const walk = (dir: string, segments: string[]) => {
-		const entries = fs.readdirSync(dir, { withFileTypes: true });
-		if (entries.some((e) => e.isFile() && e.name === '+page.svelte')) found.push('/' + segments.join('/'));
-		for (const e of entries.filter((e) => e.isDirectory())) {
-			walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? segments : [...segments, e.name]);
-		}
-	};
-	walk(root, []);
-	return [...new Set(found)].sort();
-}
-
 /** Real ids in the test database, found in setup. */
 const ids = { kwestie: '', casus: '', rapport: '' };
 
@@ -71,24 +45,11 @@ const PARAM_VALUES: Record<string, () => string> = {
 };
 
 /** A page's address with its parameters filled in. */
-function addressOf(route: string): string {
-	if (!route.includes('[')) return route;
-	const value = PARAM_VALUES[route];
-	if (!value) throw new Error(`${route} has a parameter but no value in PARAM_VALUES: add a real id there`);
-	return route.replace(/\[[^\]]+\]/, encodeURIComponent(value()));
-}
+const addressOf = (route: string) => pageAddress(route, PARAM_VALUES);
 
 const ROUTES = routePages();
-/**
- * The pages each role visits. /login is scanned without a session (with one it only redirects to the
- * dashboard). /logout goes last: GET only shows the confirmation button, but if it ever logged out on
- * GET, no page after it would be scanned as the role. A made-up address covers the 404 of an unknown page.
- */
-const ROLE_PAGES = [
-	...ROUTES.filter((r) => r !== '/login' && r !== '/logout'),
-	'/bestaat-niet',
-	...ROUTES.filter((r) => r === '/logout')
-];
+/** The pages each role visits, /logout last and a made-up address for the 404 of an unknown page. */
+const ROLE_PAGES = signedInPages(ROUTES);
 
 let portal: BrowserPortal;
 /** One logged-in page per role, reused for every scan. */
@@ -102,52 +63,6 @@ async function newPage(): Promise<Page> {
 	const context = await portal.browser.newContext({ locale: 'nl-NL', baseURL: portal.server.url });
 	contexts.push(context);
 	return context.newPage();
-}
-
-/**
- * Opens an address and waits until SvelteKit has hydrated it (its route announcer appears once the app has
- * mounted, on error pages too); returns the HTTP status.
- */
-async function visit(page: Page, address: string): Promise<number> {
-	const response = await page.goto(address);
-	await page.waitForSelector('#svelte-announcer', { state: 'attached' });
-	return response?.status() ?? 0;
-}
-
-/** axe-core itself, the copy @axe-core/playwright runs. */
-const axeSource = fs.readFileSync(
-	createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright')).resolve(
-		'axe-core/axe.min.js'
-	),
-	'utf8'
-);
-
-/**
- * The axe violations of the page as it is now, with every <details> opened so the tables in them count
- * too. The same WCAG 2.1 A/AA tags as expectAxeClean in tests/support/browser.ts, but axe.run is called
- * in the page itself: AxeBuilder opens a blank page for every scan, which makes this file's hundred-odd
- * scans several times slower. The public pages are also scanned with expectAxeClean, to keep both in step.
- */
-async function axeScan(page: Page): Promise<ReadableViolation[]> {
-	await page
-		.locator('details:not([open])')
-		.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-	const violations = await page.evaluate(async (tags) => {
-		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-		const results = await axe.run(document, {
-			runOnly: { type: 'tag', values: tags },
-			resultTypes: ['violations']
-		});
-		return results.violations;
-	}, wcagTags);
-	return readableViolations(violations);
-}
-
-/** What is wrong with the page as it is now, as readable text for a failure message; empty when axe is content. */
-async function axeProblems(page: Page, name: string): Promise<string[]> {
-	const violations = await axeScan(page);
-	return violations.length === 0 ? [] : [formatViolations(name, violations)];
 }
 
 /**
@@ -291,7 +206,8 @@ const INTERACTIONS: Partial<Record<Role, { name: string; act: (page: Page) => Pr
 		{
 			name: '/beheer/fondsen with a contribution, a rule and a refused contribution',
 			async act(page) {
-				expect(await visit(page, '/beheer/fondsen')).toBe(200);
+				// The rules and their form are in a section that opens; the address opens it.
+				expect(await visit(page, '/beheer/fondsen?open=regels')).toBe(200);
 				const contribution = page.locator('form[action="?/bijdragen"]');
 				await contribution.getByLabel('Fonds').fill('Maatwerkbudget');
 				await contribution.getByLabel('Partij die bijdraagt').selectOption('zorgverzekeraar');
@@ -356,7 +272,7 @@ const INTERACTIONS: Partial<Record<Role, { name: string; act: (page: Page) => Pr
 		{
 			name: '/rapportage/evaluatie with capacity and a refused amount',
 			async act(page) {
-				expect(await visit(page, '/rapportage/evaluatie?van=2025-Q1&tot=2025-Q4')).toBe(200);
+				expect(await visit(page, '/rapportage/evaluatie?van=2025-Q1&tot=2025-Q4&open=capaciteit')).toBe(200);
 				await page.getByLabel('Kwartaal', { exact: true }).selectOption('2025-Q3');
 				await page.getByLabel('Eenheid').selectOption('fte');
 				await page.getByLabel('Hoeveelheid').fill('0,8');
@@ -633,8 +549,17 @@ describe('keyboard only', () => {
 		);
 		await expectVisibleFocus(page, 'the first control of the case list');
 
-		// Download a table as CSV: open its figures with the keyboard, then the link.
-		await tabTo(page, (el) => el.tag === 'summary', 20, { what: 'a "De cijfers als tabel" summary' });
+		// Download a table as CSV: open the section after the list with the keyboard (the address keeps it
+		// open), then its figures, then the link.
+		const section = await tabTo(page, (el) => el.tag === 'summary', 20, { what: 'the summary of a section' });
+		expect(section.name).toBe('Per kwartaal');
+		await expectVisibleFocus(page, 'the summary of a section');
+		await page.keyboard.press('Enter');
+		await page.waitForURL((u) => u.searchParams.get('open') === 'trend');
+		expect(url().searchParams.get('cel')).not.toBeNull();
+		await tabTo(page, (el) => el.tag === 'summary' && el.name === 'De cijfers als tabel', 10, {
+			what: 'a "De cijfers als tabel" summary'
+		});
 		await expectVisibleFocus(page, 'the summary');
 		await page.keyboard.press('Enter');
 		await expect(page.evaluate(() => document.activeElement?.closest('details')?.open)).resolves.toBe(true);

@@ -24,6 +24,7 @@ import { capabilities, reaches } from '$lib/domain/roles';
 import { audience } from '$lib/server/disclosure/audience';
 import { signalRequest } from '$lib/server/disclosure/signals';
 import { reference } from '$lib/server/reference';
+import { shownCount } from '$lib/domain/sections';
 
 /**
  * Writes nothing but the audit entry of the suggestions it shows: kwesties exist from the import on, and
@@ -45,18 +46,21 @@ export const load: PageServerLoad = async (event) => {
 	});
 	// Suggestions quote summaries: only for the roles that handle kwesties at case level.
 	const canSuggest = capabilities(user.role).manageKwesties;
-	const suggested = canSuggest ? await suggestions(db, user.reach, chosen) : null;
-	if (suggested && suggested.length > 0) {
-		const cases = suggested.reduce((n, s) => n + s.cases.length, 0);
-		const gemeenten = [...new Set(suggested.map((s) => s.gemeente))].sort().join(', ');
+	const all = canSuggest ? await suggestions(db, user.reach, chosen) : null;
+	// The strongest ten at first, ten more with each "meer" (`?suggesties=20`): only those shown are sent and audited.
+	const count = shownCount(event.url.searchParams, 'suggesties', 10, all?.length ?? 0);
+	const shown = all?.slice(0, count.count) ?? null;
+	if (shown && shown.length > 0) {
+		const cases = shown.reduce((n, s) => n + s.cases.length, 0);
+		const gemeenten = [...new Set(shown.map((s) => s.gemeente))].sort().join(', ');
 		await auditCaseView(
 			db,
 			event,
-			`suggesties op /signalen: ${suggested.length} (${cases} casussen, ${gemeenten})`
+			`suggesties op /signalen: ${shown.length} (${cases} casussen, ${gemeenten})`
 		);
 	}
 	return {
-		suggestions: suggested,
+		suggestions: all && shown ? { shown, total: all.length, count } : null,
 		gemeenteNames: Object.fromEntries(options.gemeenten.map((g) => [g.code, g.naam])),
 		filter,
 		options,
@@ -74,7 +78,7 @@ export const load: PageServerLoad = async (event) => {
 /** A suggestion's answer as the form shows it; a refusal names its field. */
 function refused(error: unknown) {
 	if (error instanceof SuggestionError)
-		return fail(error.status, { message: error.message, field: error.field });
+		return fail(error.status, { action: 'suggestie' as const, message: error.message, field: error.field });
 	throw error;
 }
 
@@ -94,7 +98,10 @@ export const actions: Actions = {
 				cases,
 				label: String(form.get('label') ?? '')
 			});
-			return { done: `${result.linked} casussen hebben nu de kwestie "${result.label}".` };
+			return {
+				action: 'suggestie' as const,
+				done: `${result.linked} casussen hebben nu de kwestie "${result.label}".`
+			};
 		} catch (error) {
 			return refused(error);
 		}
@@ -107,7 +114,7 @@ export const actions: Actions = {
 				gemeente: String(form.get('gemeente') ?? ''),
 				fingerprint: String(form.get('fingerprint') ?? '')
 			});
-			return { done: 'De suggestie is afgewezen en komt niet terug.' };
+			return { action: 'suggestie' as const, done: 'De suggestie is afgewezen en komt niet terug.' };
 		} catch (error) {
 			return refused(error);
 		}
@@ -120,7 +127,7 @@ export const actions: Actions = {
 		const user = locals.user!;
 		if (!capabilities(user.role).manageKwesties) {
 			return fail(403, {
-				action: 'openen',
+				action: 'openen' as const,
 				message: 'Alleen het kwaliteitsteam en de beheerder openen een kwestie.',
 				field: null
 			});
@@ -134,7 +141,11 @@ export const actions: Actions = {
 			getClientAddress()
 		);
 		if (!outcome.ok) {
-			return fail(outcome.status, { action: 'openen', message: outcome.message, field: outcome.field });
+			return fail(outcome.status, {
+				action: 'openen' as const,
+				message: outcome.message,
+				field: outcome.field
+			});
 		}
 		redirect(303, `/kwesties/${outcome.id}`);
 	},
@@ -142,23 +153,40 @@ export const actions: Actions = {
 	instellingen: async ({ request, locals }) => {
 		const user = locals.user!;
 		if (!capabilities(user.role).configureSignals)
-			return fail(403, { message: 'Alleen de beheerder stelt de drempel in.', field: null });
+			return fail(403, {
+				action: 'instellingen' as const,
+				message: 'Alleen de beheerder stelt de drempel in.',
+				field: null
+			});
 		const form = await request.formData();
 		const found = reference().gemeenten.resolve(String(form.get('gemeente') ?? ''));
 		if (!found || !reaches(user.reach, found.code)) {
-			return fail(400, { message: 'Kies een gemeente binnen uw bereik.', field: 'gemeente' });
+			return fail(400, {
+				action: 'instellingen' as const,
+				message: 'Kies een gemeente binnen uw bereik.',
+				field: 'gemeente'
+			});
 		}
 		const values = {
 			threshold: String(form.get('threshold') ?? '').trim(),
 			window_months: String(form.get('window_months') ?? '').trim()
 		};
 		const empty = Object.entries(values).find(([, value]) => value === '');
-		if (empty) return fail(400, { message: 'Vul de drempel en de periode in.', field: empty[0] });
+		if (empty) {
+			return fail(400, {
+				action: 'instellingen' as const,
+				message: 'Vul de drempel en de periode in.',
+				field: empty[0]
+			});
+		}
 		const checked = parseSignalOptions(new URLSearchParams(values), { threshold: 0, windowMonths: 0 });
-		if (!checked.ok) return fail(400, { message: checked.message, field: checked.field });
+		if (!checked.ok) {
+			return fail(400, { action: 'instellingen' as const, message: checked.message, field: checked.field });
+		}
 		const { threshold, windowMonths } = checked.options;
 		await saveSignalSettings(await getDb(), user.email, found.code, { threshold, windowMonths });
 		return {
+			action: 'instellingen' as const,
 			done: `Voor ${found.naam} geldt nu: ten minste ${threshold} casussen in ${windowMonths} maanden.`
 		};
 	}

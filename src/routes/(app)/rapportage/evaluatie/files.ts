@@ -11,8 +11,6 @@ import EvaluationDocument from './EvaluationDocument.svelte';
 
 /** PDF pages carry Chromium's own footer with page numbers (see pdf.ts), so the stylesheet's margin boxes are emptied. */
 const PDF_PAGE = `@page { @bottom-right { content: none } @bottom-left { content: none } }`;
-/** Closed sections print empty in Chromium; the document opens them all, and its summaries show no marker. */
-const PRINT = `.evaluatie-section > summary { list-style: none } .evaluatie-section > summary::-webkit-details-marker { display: none }`;
 
 const escapeHtml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -37,7 +35,7 @@ export function evaluationHtml(report: EvaluationReport, stamp: string, forPdf: 
 <title>${escapeHtml(evaluationTitle(report))}</title>
 <style>${appCss}</style>
 <style>${reportCss}</style>
-<style>${PRINT}${forPdf ? PDF_PAGE : ''}</style>
+<style>${forPdf ? PDF_PAGE : ''}</style>
 </head>
 <body class="utrecht-theme utrecht-document"><main class="portal-main">${body}</main></body>
 </html>`;
