@@ -98,7 +98,7 @@ function byLabel(table: DataTable): Record<string, Record<string, unknown>> {
 
 describe('exploreView', () => {
 	let store: Store;
-	const ask = async (c: Partial<ExploreChoice>, f: Partial<CaseFilter> = {}, reach = LEEUWARDEN) =>
+	const ask = async (c: Partial<ExploreChoice>, f: Partial<CaseFilter> = {}, reach: Reach = LEEUWARDEN) =>
 		(await exploreView(store.db, reach, filter(f), choice(c))).tables[0];
 
 	beforeAll(async () => {

@@ -84,7 +84,7 @@ describe('the registry', () => {
 		}
 	});
 
-	it.each(['dashboard', 'leefgebieden', 'organisaties', 'wetten', 'escalatie', 'budget', 'signalen'])(
+	it.each(['dashboard', 'leefgebieden', 'organisaties', 'wetten', 'escalatie', 'budget', 'signalen', 'verkennen'])(
 		'%s answers the tables it names, in order',
 		async (id) => {
 			const view = viewById(id)!;
@@ -119,6 +119,7 @@ describe('levels', () => {
 			besluiten: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			budget: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			signalen: ['exact', 'exact', 'exact', 'exact', 'exact'],
+			verkennen: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			kwestie: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			vergelijking: ['exact', 'none', 'none', 'none', 'exact'],
 			audit: ['exact', 'none', 'none', 'none', 'none'],
