@@ -132,14 +132,22 @@ export function exploreQuery(choice: ExploreChoice, filter: CaseFilter): string 
 /** Lower-case for inside a sentence, keeping abbreviations. */
 const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
-/** One sentence of reading help: what the chart and its table show. */
+/** What each measure shows per group, as the start of the reading help. */
+const MEASURE_READING: Record<MeasureId, string> = {
+	casussen: 'het aantal casussen',
+	uitgaven: 'wat de oplossingen kostten, opgeteld in euro',
+	besparing: 'de vermeden kosten volgens de kassabon, van de lage tot de hoge schatting',
+	doorlooptijd: 'de mediaan van de dagen van aanmelding tot afronding van afgeronde casussen',
+	antwoordtijd: 'de mediaan van de werkdagen waarin partners een vraag beantwoordden'
+};
+
+/** One sentence of reading help (two where a case may count more than once): what the chart and its table show. */
 export function describeChoice(choice: ExploreChoice): string {
-	const measure = MEASURE_LABELS[choice.measure];
 	const per = inSentence(DIMENSION_LABELS[choice.dimension]);
 	const split = choice.split ? `, uitgesplitst naar ${inSentence(DIMENSION_LABELS[choice.split])}` : '';
 	const multi = [choice.dimension, choice.split].some((d) => d !== null && MULTI_DIMENSIONS.includes(d));
 	const note = multi
-		? ' Een casus met meer dan één waarde telt bij elk daarvan mee; de rij "Alle" telt hem één keer.'
+		? ' Een casus met meer dan één waarde telt bij elk daarvan mee; de laatste rij van de tabel telt hem één keer.'
 		: '';
-	return `${measure} per ${per}${split}, voor de casussen die de filters selecteren.${note}`;
+	return `Per ${per}${split}: ${MEASURE_READING[choice.measure]}, voor de casussen die de filters selecteren.${note}`;
 }

@@ -96,6 +96,10 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 	const color = split ? { domain: data.series, range: [...CATEGORICAL], legend: true } : undefined;
 	const fill = split ? 'series' : ACCENT;
 	const style = { fontSize: '12px', background: 'transparent', overflow: 'visible' };
+	// From zero, and never empty: where every figure drawn is 0 (or hidden) the axis still runs to 1.
+	const top = Math.max(0, ...data.points.map((p) => p.high));
+	const bottom = Math.min(0, ...data.points.map((p) => p.low));
+	const domain = [bottom, top > bottom ? top : bottom + 1];
 
 	if (TIME_DIMENSIONS.includes(dimension)) {
 		const line = (y: 'value' | 'low', dashed: boolean) =>
@@ -115,7 +119,7 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 			marginBottom: 48,
 			style,
 			x: { type: 'point', domain: data.categories, label: null, tickRotate: data.categories.length > 8 ? -45 : 0 },
-			y: { grid: true, zero: true, label: AXIS_LABEL[measure], tickFormat },
+			y: { grid: true, domain, nice: true, label: AXIS_LABEL[measure], tickFormat },
 			color,
 			marks: [
 				Plot.ruleY([0]),
@@ -135,7 +139,9 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 	const bar = range
 		? { x1: 'low', x2: 'high', y: split ? 'series' : 'category', fill }
 		: { x: 'value', y: split ? 'series' : 'category', fill };
-	const x = { grid: true, label: AXIS_LABEL[measure], tickFormat, ticks: Math.max(2, Math.floor(width / 120)) };
+	// Counts are whole: no more ticks than the axis has whole numbers.
+	const ticks = Math.max(1, Math.min(Math.floor(width / 120), measure === 'casussen' ? Math.ceil(top) : Infinity));
+	const x = { domain, nice: true, label: AXIS_LABEL[measure], tickFormat, ticks };
 	if (!split) {
 		return {
 			width,
@@ -143,7 +149,7 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 			marginLeft,
 			marginRight: 72,
 			style,
-			x,
+			x: { ...x, grid: true },
 			y: { domain: data.categories, label: null, tickFormat: shortLabel },
 			marks: [
 				Plot.barX(data.points, { ...bar, insetTop: 3, insetBottom: 3 }),
@@ -167,7 +173,13 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 		y: { domain: data.series, axis: null },
 		fy: { domain: data.categories, label: null, axis: 'left', tickFormat: shortLabel },
 		color,
-		marks: [Plot.barX(data.points, { ...bar, fy: 'category', insetTop: 1, insetBottom: 1 }), Plot.ruleX([0])]
+		marks: [
+			Plot.gridX({ ticks }),
+			// One value axis under the last group, also where a group has nothing to draw (all "geheim").
+			Plot.axisX({ anchor: 'bottom', facetAnchor: 'bottom', label: AXIS_LABEL[measure], tickFormat, ticks }),
+			Plot.barX(data.points, { ...bar, fy: 'category', insetTop: 1, insetBottom: 1 }),
+			Plot.ruleX([0])
+		]
 	};
 }
 
@@ -189,7 +201,8 @@ export function chartSummary(data: ChartData, choice: ExploreChoice, caption: st
 	return [
 		`${kind}: ${caption || MEASURE_LABELS[choice.measure]}.`,
 		figures.length > 0 ? `${figures.join('; ')}${more}.` : 'Er is niets te tekenen.',
-		data.secret > 0 ? `${formatCount(data.secret)} geheime cijfers zijn niet getekend.` : ''
+		data.secret === 1 ? 'Eén geheim cijfer is niet getekend.' : '',
+		data.secret > 1 ? `${formatCount(data.secret)} geheime cijfers zijn niet getekend.` : ''
 	]
 		.filter(Boolean)
 		.join(' ');
