@@ -77,33 +77,38 @@ async function figures(page: Page): Promise<string[][]> {
 }
 
 describe('verkennen', () => {
-	it.each(ROLES)('draws the default choice before any pick for %s, with its table, axe clean', async (role) => {
-		await portal.asUser(USERS[role], async (page) => {
-			const errors = consoleErrors(page);
-			const response = await page.goto('/verkennen', { waitUntil: 'networkidle' });
-			expect(response?.status()).toBe(200);
-			await expect(page.locator('h2#grafiek').textContent()).resolves.toBe('Aantal casussen per leefgebied');
-			const chart = await drawn(page);
-			const rows = await tableRows(page, TABLE);
-			expect(rows.at(-1)![0]).toBe('Alle casussen');
-			// One bar per leefgebied with a published count: landelijk's "geheim" ones are not drawn.
-			const numeric = rows.slice(0, -1).filter((r) => /^\d/.test(r[1]));
-			expect(chart.bars).toBe(numeric.length);
-			expect(chart.bars).toBeGreaterThan(3);
-			expect(chart.summary).toMatch(/^Staafdiagram: Aantal casussen per leefgebied\. /);
-			if (role === 'landelijk') {
-				expect(rows.some((r) => r[1] === 'geheim')).toBe(true);
-				expect(chart.summary).toMatch(/(geheim cijfer is|geheime cijfers zijn) niet getekend\.$/);
-				await expect(page.getByText('aantallen van 1 tot en met 7 casussen').count()).resolves.toBe(1);
-			} else {
-				// 42 cases: the 30 of Leeuwarden and the 12 of Zwolle.
-				expect(rows.at(-1)![1]).toBe('42');
-			}
-			await expect(page.getByLabel('Maat', { exact: true }).inputValue()).resolves.toBe('casussen');
-			await expectAxeClean(page, `/verkennen as ${role}`);
-			expect(errors).toEqual([]);
-		});
-	});
+	it.each(ROLES)(
+		'draws the default choice before any pick for %s, with its table, axe clean',
+		async (role) => {
+			await portal.asUser(USERS[role], async (page) => {
+				const errors = consoleErrors(page);
+				const response = await page.goto('/verkennen', { waitUntil: 'networkidle' });
+				expect(response?.status()).toBe(200);
+				await expect(page.locator('h2#grafiek').textContent()).resolves.toBe(
+					'Aantal casussen per leefgebied'
+				);
+				const chart = await drawn(page);
+				const rows = await tableRows(page, TABLE);
+				expect(rows.at(-1)![0]).toBe('Alle casussen');
+				// One bar per leefgebied with a published count: landelijk's "geheim" ones are not drawn.
+				const numeric = rows.slice(0, -1).filter((r) => /^\d/.test(r[1]));
+				expect(chart.bars).toBe(numeric.length);
+				expect(chart.bars).toBeGreaterThan(3);
+				expect(chart.summary).toMatch(/^Staafdiagram: Aantal casussen per leefgebied\. /);
+				if (role === 'landelijk') {
+					expect(rows.some((r) => r[1] === 'geheim')).toBe(true);
+					expect(chart.summary).toMatch(/(geheim cijfer is|geheime cijfers zijn) niet getekend\.$/);
+					await expect(page.getByText('aantallen van 1 tot en met 7 casussen').count()).resolves.toBe(1);
+				} else {
+					// 42 cases: the 30 of Leeuwarden and the 12 of Zwolle.
+					expect(rows.at(-1)![1]).toBe('42');
+				}
+				await expect(page.getByLabel('Maat', { exact: true }).inputValue()).resolves.toBe('casussen');
+				await expectAxeClean(page, `/verkennen as ${role}`);
+				expect(errors).toEqual([]);
+			});
+		}
+	);
 
 	it('changes the address and the chart with each choice, focus staying on the field', async () => {
 		await portal.asUser(USERS.kwaliteitsteam, async (page) => {
@@ -202,16 +207,24 @@ describe('verkennen', () => {
 				.readFileSync(await download.path(), 'utf8')
 				.replace(/^\uFEFF/, '')
 				.split('\r\n');
-			expect(lines[0]).toBe('Jaar van aanmelding;Vermeden kosten laag;Vermeden kosten hoog;Casussen met een schatting');
+			expect(lines[0]).toBe(
+				'Jaar van aanmelding;Vermeden kosten laag;Vermeden kosten hoog;Casussen met een schatting'
+			);
 			expect(lines[1].split(';')[0]).toBe(rows[0][0]);
 			expect(lines.some((l) => l.startsWith('Alle casussen;'))).toBe(true);
 			const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-			const xlsx = await request(portal.server, '/download/verkennen?maat=besparing&dimensie=jaar&format=xlsx', {
-				cookie
-			});
+			const xlsx = await request(
+				portal.server,
+				'/download/verkennen?maat=besparing&dimensie=jaar&format=xlsx',
+				{
+					cookie
+				}
+			);
 			expect(xlsx.status).toBe(200);
 			expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-			const bad = await request(portal.server, '/download/verkennen?dimensie=casus_id&format=csv', { cookie });
+			const bad = await request(portal.server, '/download/verkennen?dimensie=casus_id&format=csv', {
+				cookie
+			});
 			expect(bad.status).toBe(400);
 		});
 	});
@@ -223,11 +236,16 @@ describe('verkennen', () => {
 			await expect(page.getByText('U hebt nog geen weergaven bewaard').count()).resolves.toBe(1);
 			await page.getByRole('button', { name: 'Bewaar deze weergave' }).click();
 			await page.getByRole('alert').filter({ hasText: 'Geef de weergave een naam.' }).waitFor();
-			await expect(page.getByLabel('Naam van de weergave').getAttribute('aria-invalid')).resolves.toBe('true');
+			await expect(page.getByLabel('Naam van de weergave').getAttribute('aria-invalid')).resolves.toBe(
+				'true'
+			);
 
 			await page.getByLabel('Naam van de weergave').fill('Geld per gemeente');
 			await page.getByRole('button', { name: 'Bewaar deze weergave' }).click();
-			await page.getByRole('status').filter({ hasText: 'De weergave "Geld per gemeente" is bewaard' }).waitFor();
+			await page
+				.getByRole('status')
+				.filter({ hasText: 'De weergave "Geld per gemeente" is bewaard' })
+				.waitFor();
 			const saved = page.getByRole('link', { name: 'Geld per gemeente', exact: true });
 			await expect(saved.getAttribute('href')).resolves.toBe('/verkennen?maat=uitgaven&dimensie=gemeente');
 			await page.getByLabel('Naam van de weergave').fill('geld per GEMEENTE');
@@ -241,8 +259,13 @@ describe('verkennen', () => {
 			await page.locator('h2#grafiek', { hasText: 'Uitgaven aan oplossingen per gemeente' }).waitFor();
 
 			await page.getByRole('button', { name: 'Verwijder Geld per gemeente' }).click();
-			await page.getByRole('status').filter({ hasText: 'De weergave "Geld per gemeente" is verwijderd.' }).waitFor();
-			await expect(page.getByRole('link', { name: 'Geld per gemeente', exact: true }).count()).resolves.toBe(0);
+			await page
+				.getByRole('status')
+				.filter({ hasText: 'De weergave "Geld per gemeente" is verwijderd.' })
+				.waitFor();
+			await expect(page.getByRole('link', { name: 'Geld per gemeente', exact: true }).count()).resolves.toBe(
+				0
+			);
 			expect(errors).toEqual([]);
 		});
 	});
@@ -260,7 +283,9 @@ describe('verkennen', () => {
 			const page = await context.newPage();
 			await page.goto('/verkennen?maat=antwoordtijd&dimensie=organisatie');
 			await expect(page.locator('figure.portal-plot svg').count()).resolves.toBe(0);
-			await expect(page.locator('figure.portal-plot').getAttribute('aria-label')).resolves.toMatch(/^Staafdiagram: /);
+			await expect(page.locator('figure.portal-plot').getAttribute('aria-label')).resolves.toMatch(
+				/^Staafdiagram: /
+			);
 			await page.getByLabel('Naam van de weergave').fill('Antwoordtijden');
 			await page.getByRole('button', { name: 'Bewaar deze weergave' }).click();
 			await page.getByRole('status').filter({ hasText: 'De weergave "Antwoordtijden" is bewaard' }).waitFor();
@@ -285,7 +310,10 @@ describe('verkennen', () => {
 			expect(new URL(page.url()).searchParams.get('maat')).toBe('antwoordtijd');
 
 			await page.getByRole('button', { name: 'Verwijder Antwoordtijden' }).click();
-			await page.getByRole('status').filter({ hasText: 'De weergave "Antwoordtijden" is verwijderd.' }).waitFor();
+			await page
+				.getByRole('status')
+				.filter({ hasText: 'De weergave "Antwoordtijden" is verwijderd.' })
+				.waitFor();
 			await expect(page.getByText('U hebt nog geen weergaven bewaard').count()).resolves.toBe(1);
 			expect(new URL(page.url()).searchParams.get('dimensie')).toBe('gemeente');
 		} finally {

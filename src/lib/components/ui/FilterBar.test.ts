@@ -105,6 +105,8 @@ describe("FilterBar keeping a page's other choices", () => {
 		expect(body).toContain('<input type="hidden" name="dimensie" value="jaar"/>');
 		expect(body).toContain('href="?maat=uitgaven&amp;dimensie=jaar">Filters wissen</a>');
 		expect(body).toContain('href="?status=afgerond&amp;maat=uitgaven&amp;dimensie=jaar"');
-		expect(body).toContain('href="?from=2025-01-01&amp;to=2025-12-31&amp;status=open&amp;maat=uitgaven&amp;dimensie=jaar"');
+		expect(body).toContain(
+			'href="?from=2025-01-01&amp;to=2025-12-31&amp;status=open&amp;maat=uitgaven&amp;dimensie=jaar"'
+		);
 	});
 });

@@ -4,14 +4,26 @@ import { describe, expect, it } from 'vitest';
 import SavedViews from './SavedViews.svelte';
 
 const VIEWS = [
-	{ id: 7, name: 'Geld per jaar', href: '/verkennen?maat=uitgaven&dimensie=jaar', created: '2026-03-01T09:05:00Z' },
-	{ id: 3, name: 'Wonen <b>', href: '/verkennen?maat=casussen&dimensie=leefgebied', created: '2026-02-01T12:00:00Z' }
+	{
+		id: 7,
+		name: 'Geld per jaar',
+		href: '/verkennen?maat=uitgaven&dimensie=jaar',
+		created: '2026-03-01T09:05:00Z'
+	},
+	{
+		id: 3,
+		name: 'Wonen <b>',
+		href: '/verkennen?maat=casussen&dimensie=leefgebied',
+		created: '2026-02-01T12:00:00Z'
+	}
 ];
 
 describe('SavedViews', () => {
 	it('links each view, with its date in Dutch and a delete button that names it', () => {
 		const { body } = render(SavedViews, { props: { views: VIEWS } });
-		expect(body).toContain('<a class="utrecht-link" href="/verkennen?maat=uitgaven&amp;dimensie=jaar">Geld per jaar</a>');
+		expect(body).toContain(
+			'<a class="utrecht-link" href="/verkennen?maat=uitgaven&amp;dimensie=jaar">Geld per jaar</a>'
+		);
 		expect(body).toContain('bewaard op 01-03-2026 10:05');
 		expect(body).toMatch(/<form method="POST" action="\/verkennen\?\/verwijderen"/);
 		expect(body).toContain('<input type="hidden" name="id" value="7"/>');

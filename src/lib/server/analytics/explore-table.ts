@@ -135,10 +135,7 @@ function groupColumns(measure: MeasureId, key: string, heading: string | null): 
 		case 'casussen':
 			return [{ key, label: heading ?? 'Casussen', kind: 'count', group }];
 		case 'uitgaven':
-			return [
-				{ key, label: name('Uitgaven'), kind: 'euro', basis, group },
-				count('Casussen met kosten')
-			];
+			return [{ key, label: name('Uitgaven'), kind: 'euro', basis, group }, count('Casussen met kosten')];
 		case 'besparing':
 			return [
 				{ key: `${key}_laag`, label: name('Vermeden kosten laag'), kind: 'euro', basis, group },
@@ -216,7 +213,9 @@ export function exploreTable(choice: ExploreChoice, rows: readonly ExploreRow[])
 		g.key === 'totaal' ? find('alle', null, null) : find('split', null, g.part)
 	);
 	const of = `${lower(DIMENSION_LABELS[dimension])}${split ? ` en ${lower(DIMENSION_LABELS[split])}` : ''}`;
-	const multi = [dimension, split].filter((d): d is DimensionId => d !== null && MULTI_DIMENSIONS.includes(d));
+	const multi = [dimension, split].filter(
+		(d): d is DimensionId => d !== null && MULTI_DIMENSIONS.includes(d)
+	);
 	return {
 		id: EXPLORE_TABLE,
 		caption: `${MEASURE_LABELS[measure]} per ${of}`,

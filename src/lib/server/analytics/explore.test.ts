@@ -5,7 +5,14 @@ import { EMPTY_FILTER, type CaseFilter } from '$lib/domain/filters';
 import { DIMENSIONS, MEASURES, type ExploreChoice } from '$lib/domain/explore';
 import type { Reach, Role, SessionUser } from '$lib/domain/roles';
 import type { DataTable } from '$lib/domain/table';
-import { caseRow, closeTempStore, importRows, openTempStore, type Row, type Store } from '../ingest/fixtures/helpers';
+import {
+	caseRow,
+	closeTempStore,
+	importRows,
+	openTempStore,
+	type Row,
+	type Store
+} from '../ingest/fixtures/helpers';
 import { verkennen } from '../views/registry';
 import { showView } from '../views/show';
 import { exploreView } from './explore';
@@ -180,7 +187,10 @@ describe('exploreView', () => {
 			{ label: 'Afgerond', totaal: 3 },
 			{ label: 'Alle casussen', totaal: 3 }
 		]);
-		const year = await ask({ measure: 'uitgaven', dimension: 'jaar' }, { from: '2025-01-01', to: '2025-12-31' });
+		const year = await ask(
+			{ measure: 'uitgaven', dimension: 'jaar' },
+			{ from: '2025-01-01', to: '2025-12-31' }
+		);
 		expect(year.rows.at(-1)).toEqual({ label: 'Alle casussen', totaal: 250.25, totaal_n: 1 });
 	});
 
@@ -211,26 +221,32 @@ describe('exploreView', () => {
 		]);
 	});
 
-	it.each(MEASURES)('answers %s by every dimension, alone and split, with a total row that adds up', async (measure) => {
-		for (const dimension of DIMENSIONS) {
-			for (const split of [null, dimension === 'jaar' ? 'leefgebied' : 'jaar'] as const) {
-				const table = await ask({ measure, dimension, split });
-				const what = `${measure} per ${dimension}${split ? ` en ${split}` : ''}`;
-				expect(table.rows.at(-1)!.label, what).toBe(measure === 'antwoordtijd' ? 'Alle vragen' : 'Alle casussen');
-				for (const row of table.rows) expect(Object.keys(row), what).toEqual(table.columns.map((c) => c.key));
-				if (measure !== 'casussen') continue;
-				// Every case has one year: the years of a row add up to its total.
-				if (split === 'jaar') {
-					for (const row of table.rows) {
-						const years = table.columns.filter((c) => /^s\d+$/.test(c.key));
-						const sum = years.reduce((acc, c) => acc + Number(row[c.key]), 0);
-						expect(sum, `${what}: ${row.label}`).toBe(row.totaal);
+	it.each(MEASURES)(
+		'answers %s by every dimension, alone and split, with a total row that adds up',
+		async (measure) => {
+			for (const dimension of DIMENSIONS) {
+				for (const split of [null, dimension === 'jaar' ? 'leefgebied' : 'jaar'] as const) {
+					const table = await ask({ measure, dimension, split });
+					const what = `${measure} per ${dimension}${split ? ` en ${split}` : ''}`;
+					expect(table.rows.at(-1)!.label, what).toBe(
+						measure === 'antwoordtijd' ? 'Alle vragen' : 'Alle casussen'
+					);
+					for (const row of table.rows)
+						expect(Object.keys(row), what).toEqual(table.columns.map((c) => c.key));
+					if (measure !== 'casussen') continue;
+					// Every case has one year: the years of a row add up to its total.
+					if (split === 'jaar') {
+						for (const row of table.rows) {
+							const years = table.columns.filter((c) => /^s\d+$/.test(c.key));
+							const sum = years.reduce((acc, c) => acc + Number(row[c.key]), 0);
+							expect(sum, `${what}: ${row.label}`).toBe(row.totaal);
+						}
 					}
+					expect(table.rows.at(-1)!.totaal, what).toBe(5);
 				}
-				expect(table.rows.at(-1)!.totaal, what).toBe(5);
 			}
 		}
-	});
+	);
 });
 
 describe('the verkennen view for each audience', () => {
@@ -300,7 +316,7 @@ describe('the verkennen view for each audience', () => {
 	});
 
 	it('refuses an id outside the fixed lists with 400, before anything is computed', async () => {
-		for (const query of ['maat=kosten', 'dimensie=casus_id', "uitsplitsing=1%3BDROP TABLE cases"]) {
+		for (const query of ['maat=kosten', 'dimensie=casus_id', 'uitsplitsing=1%3BDROP TABLE cases']) {
 			const status = await show('kwaliteitsteam', query).then(
 				() => null,
 				(error: unknown) => (isHttpError(error) ? error.status : error)

@@ -24,8 +24,7 @@ type Source = { kind: 'value'; sql: string } | { kind: 'mask'; column: string; v
 
 const mask = (column: string, vocabulary: Dimension): Source => ({ kind: 'mask', column, vocabulary });
 const value = (sql: string): Source => ({ kind: 'value', sql });
-const yesNo = (column: string) =>
-	value(`CASE WHEN ${column} THEN 'ja' WHEN NOT ${column} THEN 'nee' END`);
+const yesNo = (column: string) => value(`CASE WHEN ${column} THEN 'ja' WHEN NOT ${column} THEN 'nee' END`);
 
 const SOURCES: Record<DimensionId, Source> = {
 	leefgebied: mask(MASK_COLUMN.leefgebieden, 'leefgebieden'),
@@ -50,7 +49,9 @@ const SOURCES: Record<DimensionId, Source> = {
 
 /** A partner's answer time is grouped by the organisation asked, not by the organisations of its case. */
 function sourceOf(dimension: DimensionId, measure: MeasureId): Source {
-	return measure === 'antwoordtijd' && dimension === 'organisatie' ? value('q_organisatie') : SOURCES[dimension];
+	return measure === 'antwoordtijd' && dimension === 'organisatie'
+		? value('q_organisatie')
+		: SOURCES[dimension];
 }
 
 /** What each measure adds to a row of `base`: its value (`v`, and `v_hoog` for a range) beside the case's id. */
@@ -68,7 +69,8 @@ const MEASURE_INPUT: Record<MeasureId, string> = {
  * Sums are DECIMAL text (exact cents); medians as percentile_cont, as the escalatie page computes them.
  */
 const AGGREGATES: Record<MeasureId, string> = {
-	casussen: 'count(*)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog, NULL::DOUBLE AS median',
+	casussen:
+		'count(*)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog, NULL::DOUBLE AS median',
 	uitgaven:
 		'count(v)::INTEGER AS n, sum(v)::VARCHAR AS total, NULL::VARCHAR AS total_hoog, NULL::DOUBLE AS median',
 	besparing:

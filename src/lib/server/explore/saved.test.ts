@@ -61,7 +61,9 @@ describe('saved views', () => {
 			return result.ok ? null : result.message;
 		};
 		expect(await refused('   ')).toBe('Geef de weergave een naam.');
-		expect(await refused('x'.repeat(SAVED_NAME_MAX + 1))).toBe(`Een naam heeft hoogstens ${SAVED_NAME_MAX} tekens.`);
+		expect(await refused('x'.repeat(SAVED_NAME_MAX + 1))).toBe(
+			`Een naam heeft hoogstens ${SAVED_NAME_MAX} tekens.`
+		);
 		expect(await refused('Regel\nnieuw')).toBe('Een naam bevat geen stuurtekens.');
 		expect(await refused('é'.repeat(SAVED_NAME_MAX))).toBeNull();
 		expect(await refused('Wonen')).toBeNull();

@@ -40,7 +40,8 @@ function checkedName(name: string): { ok: true; name: string } | { ok: false; me
 		return { ok: false, message: `Een naam heeft hoogstens ${SAVED_NAME_MAX} tekens.` };
 	}
 	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f]/.test(trimmed)) return { ok: false, message: 'Een naam bevat geen stuurtekens.' };
+	if (/[\u0000-\u001f\u007f]/.test(trimmed))
+		return { ok: false, message: 'Een naam bevat geen stuurtekens.' };
 	return { ok: true, name: trimmed };
 }
 

@@ -44,7 +44,10 @@ export const actions: Actions = {
 		const db = await getDb();
 		const deleted = await deleteSavedView(db, user, id, event.getClientAddress());
 		if (!deleted.ok) {
-			return fail(404, { form: 'verwijderen', message: 'Deze bewaarde weergave bestaat niet, of is niet van u.' });
+			return fail(404, {
+				form: 'verwijderen',
+				message: 'Deze bewaarde weergave bestaat niet, of is niet van u.'
+			});
 		}
 		return { form: 'verwijderen', done: `De weergave "${deleted.name}" is verwijderd.` };
 	}

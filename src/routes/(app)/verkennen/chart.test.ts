@@ -54,7 +54,12 @@ const RANGE: DataTable = {
 		{ key: 'totaal_n', label: 'Casussen met een schatting', kind: 'count', group: 'V' }
 	],
 	rows: [
-		{ label: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties', totaal_laag: 1000, totaal_hoog: 3000, totaal_n: 10 },
+		{
+			label: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+			totaal_laag: 1000,
+			totaal_hoog: 3000,
+			totaal_n: 10
+		},
 		{ label: 'SZW', totaal_laag: 'geheim', totaal_hoog: 'geheim', totaal_n: 'geheim' },
 		{ label: 'Alle casussen', totaal_laag: 1000, totaal_hoog: 3000, totaal_n: 15 }
 	]
@@ -67,7 +72,9 @@ const marks = (spec: ReturnType<typeof chartSpec>) =>
 describe('chartData', () => {
 	it('draws each row but the total, and counts what it leaves out as geheim', () => {
 		const data = chartData(COUNTS, choice());
-		expect(data.points).toEqual([{ category: 'Financiën', series: 'Aantal casussen', value: 1234, low: 1234, high: 1234 }]);
+		expect(data.points).toEqual([
+			{ category: 'Financiën', series: 'Aantal casussen', value: 1234, low: 1234, high: 1234 }
+		]);
 		expect(data.categories).toEqual(['Financiën', 'Wonen']);
 		expect(data.series).toEqual(['Aantal casussen']);
 		expect(data.secret).toBe(1);
@@ -128,7 +135,13 @@ describe('chartSpec', () => {
 	});
 
 	it('keeps an axis where every figure drawn is zero', () => {
-		const zero: DataTable = { ...COUNTS, rows: [{ label: 'Wonen', totaal: 0 }, { label: 'Alle casussen', totaal: 0 }] };
+		const zero: DataTable = {
+			...COUNTS,
+			rows: [
+				{ label: 'Wonen', totaal: 0 },
+				{ label: 'Alle casussen', totaal: 0 }
+			]
+		};
 		const c = choice();
 		const spec = chartSpec(chartData(zero, c), c, 600);
 		expect((spec.x as { domain: number[] }).domain).toEqual([0, 1]);
@@ -149,12 +162,16 @@ describe('chartSummary', () => {
 			)
 		);
 		const range = choice({ measure: 'besparing', dimension: 'ministerie' });
-		expect(chartSummary(chartData(RANGE, range), range, RANGE.caption)).toContain('€\u00a01.000 tot €\u00a03.000');
+		expect(chartSummary(chartData(RANGE, range), range, RANGE.caption)).toContain(
+			'€\u00a01.000 tot €\u00a03.000'
+		);
 	});
 
 	it('says so when there is nothing to draw', () => {
 		const c = choice({ measure: 'doorlooptijd' });
 		const empty: DataTable = { ...COUNTS, rows: [{ label: 'Alle casussen', totaal: null }] };
-		expect(chartSummary(chartData(empty, c), c, 'Doorlooptijd')).toBe('Staafdiagram: Doorlooptijd. Er is niets te tekenen.');
+		expect(chartSummary(chartData(empty, c), c, 'Doorlooptijd')).toBe(
+			'Staafdiagram: Doorlooptijd. Er is niets te tekenen.'
+		);
 	});
 });

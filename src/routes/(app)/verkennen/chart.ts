@@ -82,7 +82,8 @@ const AXIS_LABEL: Record<MeasureId, string> = {
 
 /** Long names (ministeries) are cut on the axis; the table under the chart has them whole. */
 const LABEL_MAX = 30;
-const shortLabel = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label);
+const shortLabel = (label: string) =>
+	label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label;
 
 /**
  * The Plot spec of a choice at a width: lines for a dimension in time, horizontal bars for any other
@@ -118,14 +119,26 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 			marginLeft: 72,
 			marginBottom: 48,
 			style,
-			x: { type: 'point', domain: data.categories, label: null, tickRotate: data.categories.length > 8 ? -45 : 0 },
+			x: {
+				type: 'point',
+				domain: data.categories,
+				label: null,
+				tickRotate: data.categories.length > 8 ? -45 : 0
+			},
 			y: { grid: true, domain, nice: true, label: AXIS_LABEL[measure], tickFormat },
 			color,
 			marks: [
 				Plot.ruleY([0]),
 				...(range
 					? [
-							Plot.areaY(data.points, { x: 'category', y1: 'low', y2: 'high', z: 'series', fill, fillOpacity: 0.2 }),
+							Plot.areaY(data.points, {
+								x: 'category',
+								y1: 'low',
+								y2: 'high',
+								z: 'series',
+								fill,
+								fillOpacity: 0.2
+							}),
 							line('low', true)
 						]
 					: []),
@@ -140,7 +153,10 @@ export function chartSpec(data: ChartData, choice: ExploreChoice, width: number)
 		? { x1: 'low', x2: 'high', y: split ? 'series' : 'category', fill }
 		: { x: 'value', y: split ? 'series' : 'category', fill };
 	// Counts are whole: no more ticks than the axis has whole numbers.
-	const ticks = Math.max(1, Math.min(Math.floor(width / 120), measure === 'casussen' ? Math.ceil(top) : Infinity));
+	const ticks = Math.max(
+		1,
+		Math.min(Math.floor(width / 120), measure === 'casussen' ? Math.ceil(top) : Infinity)
+	);
 	const x = { domain, nice: true, label: AXIS_LABEL[measure], tickFormat, ticks };
 	if (!split) {
 		return {
