@@ -78,7 +78,8 @@ describe('pages and actions per capability', () => {
 			'/escalatie',
 			'/besluiten',
 			'/budget',
-			'/signalen'
+			'/signalen',
+			'/verkennen'
 		];
 		const expected: Record<Role, string[]> = {
 			beheerder: [

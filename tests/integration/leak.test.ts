@@ -69,6 +69,15 @@ const FILTERS = [
 /** A few of them, where a route has many requests per filter. */
 const SOME_FILTERS = ['', YEAR, `gemeente=${B}`];
 const SIGNAL_OPTIONS = ['', 'threshold=1', 'threshold=1&window_months=24&as_of=2026-12-31'];
+/** Choices of Verkennen: every measure, dimensions of every kind (codes, values, the municipality, time) and splits. */
+const EXPLORE = [
+	'',
+	'maat=uitgaven&dimensie=gemeente',
+	'maat=besparing&dimensie=kwartaal&uitsplitsing=leefgebied',
+	'maat=doorlooptijd&dimensie=escalatie&uitsplitsing=gemeente',
+	'maat=antwoordtijd&dimensie=organisatie&uitsplitsing=jaar',
+	'maat=casussen&dimensie=knelpunt_niveau&uitsplitsing=status'
+];
 const DIMENSIONS = ['leefgebieden', 'organisaties', 'ministeries', 'wetten'];
 const CELLS: Record<string, string> = {
 	leefgebieden: 'financiën|wonen',
@@ -98,6 +107,7 @@ const DOWNLOADS: Record<string, (ids: Ids) => string[]> = {
 	organisaties: () => [...FILTERS, 'diagonal=total'],
 	signalen: () => [...SOME_FILTERS, ...SIGNAL_OPTIONS.slice(1)],
 	vergelijking: () => ['period=2026', 'period=2026-Q3', `period=2026&trend=${A}`, `period=2026&trend=${B}`],
+	verkennen: () => EXPLORE.flatMap((c) => SOME_FILTERS.map((f) => [f, c].filter(Boolean).join('&'))),
 	wetten: () => FILTERS
 };
 
@@ -225,6 +235,7 @@ const ROUTES: Record<string, Plan> = {
 		'/signalen?status=open'
 	],
 	'/toegankelijkheid': () => ['/toegankelijkheid'],
+	'/verkennen': () => EXPLORE.flatMap((c) => withFilters('/verkennen', SOME_FILTERS, c)),
 	'/rapportage/evaluatie': () => [
 		'/rapportage/evaluatie',
 		'/rapportage/evaluatie?van=2026-Q1&tot=2026-Q4',
@@ -389,6 +400,21 @@ async function saveReport(cookie: string, gemeente: string, lessons: string): Pr
 /** The Maatwerkregister's marker of one side: a contact only that municipality's kwaliteitsteam and beheerder may read. */
 const contactMarker = (side: Side) => `MARKER-${side}-contact`;
 
+/** The marker of a saved view's name: only its own user reads it, and a beheerder of its reach in the audit log. */
+const viewMarker = (side: Side) => `MARKER-${side}-weergave`;
+
+/** Saves the default Verkennen choice under a side's marker through the page's form as the given session. */
+async function saveView(cookie: string, side: Side): Promise<void> {
+	const r = await postForm(
+		server.url,
+		'/verkennen?maat=uitgaven&/bewaren',
+		{ naam: viewMarker(side) },
+		cookie
+	);
+	if (r.status !== 200 || !(await r.text()).includes(viewMarker(side)))
+		throw new Error(`saving the view of ${side} failed: HTTP ${r.status}\n${server.log().slice(-2000)}`);
+}
+
 /** Adds a contact through the register's form as the given session. */
 async function addContact(cookie: string, side: Side): Promise<void> {
 	const r = await postForm(
@@ -475,6 +501,8 @@ beforeAll(async () => {
 	await writeNote(helper, ids.kwesties.B[0], `Notitie ${marker('B', 'notitie')}`);
 	await addContact(cookies.kwaliteitsteam, 'A');
 	await addContact(helper, 'B');
+	await saveView(cookies.kwaliteitsteam, 'A');
+	await saveView(helper, 'B');
 });
 
 afterAll(async () => {
@@ -529,6 +557,9 @@ function forbiddenFor(role: RoleName): string[] {
 	// The register is not a view of cases: no role reads another municipality's, and only these read their own.
 	forbidden.add(contactMarker('B'));
 	if (role !== 'beheerder' && role !== 'kwaliteitsteam') forbidden.add(contactMarker('A'));
+	// Saved views are their user's own: a beheerder of the same reach meets one only in the audit log.
+	forbidden.add(viewMarker('B'));
+	if (role !== 'beheerder' && role !== 'kwaliteitsteam') forbidden.add(viewMarker('A'));
 	if (role === 'college' || role === 'landelijk') {
 		for (const side of ['A', 'B'] as const)
 			for (const kind of CASE_FIELD_KINDS) forbidden.add(marker(side, kind));
@@ -547,7 +578,14 @@ interface Finding {
 async function sweep(role: RoleName): Promise<{ findings: Finding[]; seen: Set<string>; requests: number }> {
 	const cookie = cookies[role];
 	const forbidden = forbiddenFor(role);
-	const everyMarker = [...markersOf('A'), ...markersOf('B'), contactMarker('A'), contactMarker('B')];
+	const everyMarker = [
+		...markersOf('A'),
+		...markersOf('B'),
+		contactMarker('A'),
+		contactMarker('B'),
+		viewMarker('A'),
+		viewMarker('B')
+	];
 	const findings: Finding[] = [];
 	const seen = new Set<string>();
 	const statuses: string[] = [];
@@ -691,7 +729,8 @@ describe.each(ROLES)('as %s', (role) => {
 		if (role === 'landelijk') expect([...seen]).toContain(marker('B', 'kwestie'));
 		else expect([...seen]).toContain(marker('A', 'kwestie'));
 		if (role === 'beheerder')
-			expect([...seen].sort()).toEqual([...markersOf('A'), contactMarker('A')].sort());
-		if (role === 'kwaliteitsteam') expect([...seen]).toContain(contactMarker('A'));
+			expect([...seen].sort()).toEqual([...markersOf('A'), contactMarker('A'), viewMarker('A')].sort());
+		if (role === 'kwaliteitsteam')
+			expect([...seen]).toEqual(expect.arrayContaining([contactMarker('A'), viewMarker('A')]));
 	});
 });

@@ -12,6 +12,8 @@ export interface TableColumn {
 	basis?: string;
 	/** On a `decimal` column: a share (in percent) of counts of its row, which with them would give a hidden count back. */
 	share?: boolean;
+	/** The heading a column belongs under with its neighbours (a split's value): what a chart names its series. */
+	group?: string;
 }
 
 export type TableCell = string | number | null;

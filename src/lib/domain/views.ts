@@ -55,6 +55,7 @@ export const VIEW_TABLES = {
 		'budget-voorschotten'
 	],
 	signalen: ['signalen-lijst', 'signalen-oplossingen'],
+	verkennen: ['verkennen-tabel'],
 	kwestie: [
 		'kwestie-kwartalen',
 		'kwestie-wetten',

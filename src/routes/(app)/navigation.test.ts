@@ -10,7 +10,8 @@ const ANALYSIS = [
 	'/escalatie',
 	'/besluiten',
 	'/budget',
-	'/signalen'
+	'/signalen',
+	'/verkennen'
 ];
 
 describe('navFor', () => {
@@ -44,6 +45,7 @@ describe('navFor', () => {
 			'Besluiten',
 			'Budget',
 			'Signalen',
+			'Verkennen',
 			'Rapportage',
 			'Vergelijking',
 			'Import',

@@ -132,3 +132,23 @@ describe('FilterBar preset of completed cases', () => {
 		expect(body).toMatch(/<a[^>]*href="\?"[^>]*>Alle statussen<\/a>/);
 	});
 });
+
+describe("FilterBar keeping a page's other choices", () => {
+	it('sends them as hidden fields and keeps them in its links', () => {
+		state.page.data = { audience: 'cases' };
+		const body = render(FilterBar, {
+			props: {
+				filter: { ...EMPTY_FILTER, status: 'open' },
+				options: { ...options, years: [2025] },
+				keep: { maat: 'uitgaven', dimensie: 'jaar' }
+			}
+		}).body;
+		expect(body).toContain('<input type="hidden" name="maat" value="uitgaven"/>');
+		expect(body).toContain('<input type="hidden" name="dimensie" value="jaar"/>');
+		expect(body).toContain('href="?maat=uitgaven&amp;dimensie=jaar">Filters wissen</a>');
+		expect(body).toContain('href="?status=afgerond&amp;maat=uitgaven&amp;dimensie=jaar"');
+		expect(body).toContain(
+			'href="?from=2025-01-01&amp;to=2025-12-31&amp;status=open&amp;maat=uitgaven&amp;dimensie=jaar"'
+		);
+	});
+});

@@ -136,7 +136,7 @@ function perCode(
 }
 
 /** A besluitniveau's short name: its description up to the first comma or bracket. */
-function levelLabel(code: string): string {
+export function levelLabel(code: string): string {
 	const entry = reference().vocabularies.besluitniveaus.get(code);
 	return entry ? entry.naam.split(/\s*[,(]/)[0] : code;
 }

@@ -33,12 +33,15 @@ export const AFLOOP = [
 ] as const;
 export type Afloop = (typeof AFLOOP)[number];
 
-const AFLOOP_LABELS: Record<Afloop, string> = {
+export const AFLOOP_LABELS: Record<Afloop, string> = {
 	...OUTCOME_LABELS,
 	zonder_uitkomst: 'Afgerond zonder uitkomst',
 	ingetrokken: 'Ingetrokken',
 	open: 'Open'
 };
+
+/** A case's afloop in SQL over the columns of `cases`, one of AFLOOP. */
+export const AFLOOP_SQL = `CASE WHEN status = 'afgerond' THEN coalesce(uitkomst, 'zonder_uitkomst') ELSE status END`;
 
 /** Upper bounds (days, inclusive) of the duration classes; the last class is everything above 365. */
 const BUCKET_BOUNDS = [30, 90, 180, 365] as const;
@@ -175,7 +178,7 @@ function bucketColumns(column: string, prefix: string): string {
 const CELLS_SQL = `
 	WITH scoped AS (
 		SELECT escalatie AS step,
-			CASE WHEN status = 'afgerond' THEN coalesce(uitkomst, 'zonder_uitkomst') ELSE status END AS afloop,
+			${AFLOOP_SQL} AS afloop,
 			CASE WHEN status = 'afgerond' THEN afgerond_op - aangemeld_op END AS lead,
 			CASE WHEN status = 'afgerond' THEN year(afgerond_op)::INTEGER END AS year,
 			CASE WHEN status = 'open' AND aangemeld_op <= $as_of::DATE THEN $as_of::DATE - aangemeld_op END AS age,

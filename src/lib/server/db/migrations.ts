@@ -560,5 +560,23 @@ CREATE TABLE sso_link_requests (
 	requested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 `
+	},
+	{
+		version: 13,
+		name: 'saved views',
+		sql: `
+-- A choice of the Verkennen page a user saved under a name, to open again from its home. query holds the
+-- choice and filters as the portal re-serialised them after parsing (maat=…&dimensie=…&from=…), never the
+-- address as it was typed. Names are unique per user.
+CREATE SEQUENCE saved_view_id_seq;
+CREATE TABLE saved_views (
+	id BIGINT PRIMARY KEY DEFAULT nextval('saved_view_id_seq'),
+	user_id BIGINT NOT NULL,
+	name VARCHAR NOT NULL,
+	query VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+	UNIQUE (user_id, name)
+);
+`
 	}
 ];

@@ -84,17 +84,23 @@ describe('the registry', () => {
 		}
 	});
 
-	it.each(['dashboard', 'leefgebieden', 'organisaties', 'wetten', 'escalatie', 'budget', 'signalen'])(
-		'%s answers the tables it names, in order',
-		async (id) => {
-			const view = viewById(id)!;
-			const answer = await view.compute(context('kwaliteitsteam'));
-			const ids = answer!.tables.map((t) => t.id);
-			// The advances table is left out where no case holds an advance; every other table is always there.
-			const expected = view.tables.filter((t) => t !== 'budget-voorschotten');
-			expect(ids).toEqual(expected);
-		}
-	);
+	it.each([
+		'dashboard',
+		'leefgebieden',
+		'organisaties',
+		'wetten',
+		'escalatie',
+		'budget',
+		'signalen',
+		'verkennen'
+	])('%s answers the tables it names, in order', async (id) => {
+		const view = viewById(id)!;
+		const answer = await view.compute(context('kwaliteitsteam'));
+		const ids = answer!.tables.map((t) => t.id);
+		// The advances table is left out where no case holds an advance; every other table is always there.
+		const expected = view.tables.filter((t) => t !== 'budget-voorschotten');
+		expect(ids).toEqual(expected);
+	});
 
 	it('answers the tables of a kwestie by its id, and 404 for one that does not exist', async () => {
 		const found = await store.db.one<{ id: number }>('SELECT min(id) AS id FROM kwesties');
@@ -119,6 +125,7 @@ describe('levels', () => {
 			besluiten: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			budget: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			signalen: ['exact', 'exact', 'exact', 'exact', 'exact'],
+			verkennen: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			kwestie: ['exact', 'exact', 'exact', 'exact', 'protected'],
 			vergelijking: ['exact', 'none', 'none', 'none', 'exact'],
 			audit: ['exact', 'none', 'none', 'none', 'none'],

@@ -4,6 +4,7 @@ import { parseDiagonal, DEFAULT_DIAGONAL } from '../analytics/cooccurrence';
 import { budgetView } from '../analytics/budget-view';
 import { dashboardTables, keyFigures } from '../analytics/dashboard';
 import { escalatieView } from '../analytics/escalatie';
+import { exploreView } from '../analytics/explore';
 import { besluitenView } from '../analytics/decisions';
 import { leefgebiedenView } from '../analytics/leefgebieden';
 import { organisatiesView } from '../analytics/organisaties';
@@ -19,6 +20,7 @@ import { comparisonDownload } from '../national/comparison';
 import { fundLedger, ledgerTables } from '../funds/ledger';
 import { listRules } from '../funds/rules';
 import { VIEW_TABLES } from '$lib/domain/views';
+import { parseChoice } from '$lib/domain/explore';
 import type { ViewAnswer, ViewContext, ViewDefinition } from './types';
 
 /** A view's definition, typed by its answer and its table ids. */
@@ -148,6 +150,22 @@ export const signalen = defineView({
 	warm: false
 });
 
+export const verkennen = defineView({
+	id: 'verkennen',
+	page: { path: '/verkennen', label: 'Verkennen' },
+	levels: ANALYSIS,
+	tables: VIEW_TABLES.verkennen,
+	compute({ db, user, filter, params }) {
+		const asked = parseChoice(params);
+		if (!asked.ok) error(400, asked.message);
+		return exploreView(db, user.reach, filter, asked.choice);
+	},
+	cases: (answer) => answer.cases,
+	// The page holds the forms and the list of the user's saved views.
+	cache: 'never',
+	warm: false
+});
+
 export const kwestie = defineView({
 	id: 'kwestie',
 	levels: ANALYSIS,
@@ -217,6 +235,7 @@ export const VIEWS: readonly ViewDefinition[] = [
 	besluiten,
 	budget,
 	signalen,
+	verkennen,
 	kwestie,
 	vergelijking,
 	audit,
