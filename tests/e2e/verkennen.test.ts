@@ -253,7 +253,8 @@ describe('verkennen', () => {
 			await page.getByRole('alert').filter({ hasText: 'U hebt al een weergave met de naam' }).waitFor();
 			await expectAxeClean(page, '/verkennen with a refused name');
 
-			await page.goto('/verkennen', { waitUntil: 'networkidle' });
+			// The home lists it, and opens it from there.
+			await page.goto('/', { waitUntil: 'networkidle' });
 			await page.getByRole('link', { name: 'Geld per gemeente', exact: true }).click();
 			await page.waitForURL((url) => url.searchParams.get('maat') === 'uitgaven');
 			await page.locator('h2#grafiek', { hasText: 'Uitgaven aan oplossingen per gemeente' }).waitFor();

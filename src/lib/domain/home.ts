@@ -67,12 +67,5 @@ export interface HomeBlock {
 	empty: string | null;
 }
 
-/** A saved explore view (/verkennen) as the home lists it under "Mijn verkenningen". */
-export interface SavedViewLink {
-	name: string;
-	/** The address that reproduces the view. */
-	href: string;
-}
-
 /** The most rows a block lists. */
 export const HOME_ROWS = 5;
