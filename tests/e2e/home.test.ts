@@ -192,6 +192,10 @@ async function checkHome(role: HomeRole, figures: (page: Page) => Promise<void>)
 		const height = await page.evaluate(() => document.documentElement.scrollHeight);
 		expect(height, 'the home at 1,366 pixels wide').toBeLessThan(2500);
 		await page.screenshot({ path: `/tmp/home-${role}.png`, fullPage: true });
+		// WCAG 1.4.10: at 320 pixels wide (400% zoom) the blocks reflow, nothing widens the page.
+		await page.setViewportSize({ width: 320, height: 800 });
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+		await page.setViewportSize({ width: 1366, height: 900 });
 
 		// From the skip link into the content, Tab reaches every link of the blocks in order.
 		await page.keyboard.press('Tab');
