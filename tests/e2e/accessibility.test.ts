@@ -81,7 +81,7 @@ function addressOf(route: string): string {
 const ROUTES = routePages();
 /**
  * The pages each role visits. /login is scanned without a session (with one it only redirects to the
- * dashboard). /logout goes last: GET only shows the confirmation button, but if it ever logged out on
+ * home). /logout goes last: GET only shows the confirmation button, but if it ever logged out on
  * GET, no page after it would be scanned as the role. A made-up address covers the 404 of an unknown page.
  */
 const ROLE_PAGES = [
