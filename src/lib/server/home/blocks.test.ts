@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { capabilities, ROLES, type Role, type SessionUser } from '$lib/domain/roles';
 import { HOME_BLOCK_KINDS, type HomeBlockKind } from '$lib/domain/home';
+import { EMPTY_FILTER } from '$lib/domain/filters';
+import { parseFilter } from '../analytics/filter';
 import { besluiten, budget, dashboard } from '../views/registry';
 import { levelOf } from '../views/show';
 import type { ViewDefinition } from '../views/types';
@@ -62,5 +64,11 @@ describe('the home blocks per role', () => {
 			expect(HOME_BLOCKS[role]).not.toContain('wachtende-kwesties');
 			expect(HOME_BLOCKS[role]).not.toContain('opzijgezette-regels');
 		}
+	});
+
+	it('asks the views with the filter the warmer asks them with, so the key figures are computed ahead', () => {
+		// warm.ts asks each view with the filter of an address without arguments; the memo keys are its JSON.
+		const parsed = parseFilter(new URLSearchParams(), { all: false, gemeenten: ['GM0080'] });
+		expect(parsed.ok && JSON.stringify(parsed.filter)).toBe(JSON.stringify(EMPTY_FILTER));
 	});
 });
