@@ -26,7 +26,7 @@ export const beleidAgenda: BlockDefinition = {
 			],
 			rows: kwesties.slice(0, HOME_ROWS).map((k) => waitingRow(k, user.reach)),
 			rowsLabel: 'Kwesties op de agenda van beleid, de langst wachtende eerst',
-			link: { href: '/signalen#gevolgd', label: 'Naar kwesties in behandeling' },
+			link: { href: '/signalen?open=gevolgd#gevolgd', label: 'Naar kwesties in behandeling' },
 			empty:
 				kwesties.length === 0
 					? 'Er staat geen kwestie op de agenda van beleid. Het kwaliteitsteam agendeert een kwestie op haar pagina ("Geagendeerd bij": beleid); de terugkerende problemen staan onder Signalen.'

@@ -46,7 +46,7 @@ export const setAsideRules: BlockDefinition = {
 			],
 			rows,
 			rowsLabel: 'Regels die het vaakst opzij werden gezet',
-			link: { href: '/besluiten#wetten', label: 'Naar besluiten' },
+			link: { href: '/besluiten?open=wetten#wetten', label: 'Naar besluiten' },
 			empty:
 				view.withDecision === 0 && breaches.length === 0
 					? 'Nog geen export legt vast of een besluit binnen de kaders bleef. Vraag om de kolommen besluit_door en binnen_kaders van versie 1.1 van de casusexport.'

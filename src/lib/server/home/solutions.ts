@@ -38,7 +38,7 @@ export const recurringSolutions: BlockDefinition = {
 			],
 			rows: list.solutions.slice(0, HOME_ROWS).map(solutionRow),
 			rowsLabel: 'Terugkerende oplossingen, de vaakst ingezette eerst',
-			link: { href: '/signalen#oplossingen', label: 'Naar terugkerende oplossingen' },
+			link: { href: '/signalen?open=oplossingen#oplossingen', label: 'Naar terugkerende oplossingen' },
 			empty:
 				list.solutions.length === 0
 					? `Geen oplossing is in ${threshold} of meer casussen ingezet in de ${windowMonths} maanden tot en met ${formatDate(asOf)}. Vul in de casusexport de kolom oplossing in om ze te zien.`

@@ -37,7 +37,7 @@ export const waitingForTeam: BlockDefinition = {
 			})),
 			rows: kwesties.slice(0, HOME_ROWS).map((k) => waitingRow(k, user.reach)),
 			rowsLabel: 'Kwesties die het langst op het kwaliteitsteam wachten',
-			link: { href: '/signalen#gevolgd', label: 'Naar kwesties in behandeling' },
+			link: { href: '/signalen?open=gevolgd#gevolgd', label: 'Naar kwesties in behandeling' },
 			empty:
 				kwesties.length === 0
 					? 'Geen kwestie wacht op het kwaliteitsteam. Pak een signaal op door de kwestie op haar pagina op "In analyse" te zetten.'
