@@ -1,7 +1,11 @@
 /** The charts' shared colours and scales: named and categorical colours, ordered classes, the heatmap's colour scale, and WCAG contrast to pick readable text on a coloured cell. */
 import {
 	color,
+	curveStepAfter,
 	interpolateBlues,
+	scaleBand,
+	scaleLinear,
+	scalePoint,
 	scaleSequential,
 	symbol,
 	symbolCircle,
@@ -9,6 +13,13 @@ import {
 	symbolSquare,
 	symbolTriangle
 } from 'd3';
+
+/** The scales the LayerChart charts hand to `<Chart>`, which sets their domains and ranges: rows (bands without gaps, the marks set their own insets), periods along a line, and values. */
+export const rowScale = () => scaleBand<string>().padding(0);
+export const periodScale = (padding = 0) => scalePoint<string>().padding(padding);
+export const valueScale = () => scaleLinear();
+/** A budget holds from its month until the next change, so its line steps. */
+export const stepCurve = curveStepAfter;
 
 /** The page background the charts are drawn on. */
 export const BACKGROUND = '#ffffff';
