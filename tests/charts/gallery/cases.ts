@@ -107,6 +107,20 @@ export const CASES: GalleryCase[] = [
 		drawn: 'marks',
 		props: { title: 'Eén jaar', data: [{ label: '2025', value: 3 }], height: 160 }
 	},
+	{
+		name: 'bar-negative',
+		chart: 'BarChart',
+		drawn: 'marks',
+		props: {
+			title: 'Verschil met vorig jaar',
+			height: 200,
+			data: [
+				{ label: 'Financiën', value: 4 },
+				{ label: 'Wonen', value: -3 },
+				{ label: 'Werk', value: 0 }
+			]
+		}
+	},
 	{ name: 'bar-empty', chart: 'BarChart', drawn: 'none', props: { title: 'Leeg', data: [], height: 80 } },
 	{
 		name: 'stacked-categorical',
@@ -114,7 +128,11 @@ export const CASES: GalleryCase[] = [
 		drawn: 'marks',
 		props: {
 			title: 'Hoogste trede per route',
-			categories: ['Wijkteam Noord', 'Wijkteam Zuid', 'Doorbraakteam'],
+			categories: [
+				'Wijkteam Noord',
+				'Wijkteam Zuid',
+				'Doorbraakteam van de vijf gemeenten in de regio Noordoost'
+			],
 			series: ['Eigen team', 'Maatwerkcoach', 'Lokale tafel', 'College', 'Landelijk', 'Geen', 'Onbekend'].map(
 				(label, i) => ({ key: `s${i}`, label })
 			),
@@ -193,6 +211,19 @@ export const CASES: GalleryCase[] = [
 				{ label: 'Financiën', values: [3, 5, 8, 4, 12, 9, 7, 10] },
 				{ label: 'Wonen', values: [0, 0, 1, 0, 2, 0, 0, 1] },
 				{ label: 'Werk', values: [1, 1, 1, 1, 1, 1, 1, 1] }
+			]
+		}
+	},
+	{
+		name: 'small-multiples-negative',
+		chart: 'SmallMultiples',
+		drawn: 'marks',
+		props: {
+			title: 'Saldo per kwartaal',
+			periods: QUARTERS.slice(0, 4),
+			series: [
+				{ label: 'Correcties', values: [2, -1, 0, -4] },
+				{ label: 'Nieuw', values: [0, 0, 0, 0] }
 			]
 		}
 	},
