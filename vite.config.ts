@@ -56,6 +56,17 @@ export default defineConfig({
 					hookTimeout: 180_000,
 					fileParallelism: false
 				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					// Every chart built into a gallery, drawn in Chromium and compared with its stored screenshot.
+					name: 'charts',
+					environment: 'node',
+					include: ['tests/charts/**/*.test.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 180_000
+				}
 			}
 		]
 	}

@@ -1,4 +1,4 @@
-/** BarChart tells screen readers its figures in one sentence, in Dutch number format. */
+/** BarChart tells screen readers its figures in one sentence, in Dutch number format; what it draws is tested in Chromium (tests/charts). */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import BarChart from './BarChart.svelte';
@@ -18,9 +18,8 @@ describe('BarChart', () => {
 		expect(body).toContain('aria-label="Casussen per jaar: 2024 1.234, 2025 56"');
 	});
 
-	it('draws nothing but the frame when there is nothing to show', () => {
+	it('says nothing but its title when there is nothing to show', () => {
 		const { body } = render(BarChart, { props: { title: 'Leeg', data: [] } });
 		expect(body).toContain('aria-label="Leeg: "');
-		expect(body).not.toContain('<svg');
 	});
 });

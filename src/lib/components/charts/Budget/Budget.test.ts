@@ -1,4 +1,4 @@
-/** The budget charts read out every figure in euros as one image, and draw what they say. */
+/** The budget charts read out every figure in euros as one image, with a legend of what they draw; the drawing is tested in Chromium (tests/charts). */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import CumulativeLine from './CumulativeLine.svelte';
@@ -27,8 +27,8 @@ describe('CumulativeLine', () => {
 			'aria-label="OMO-fonds: besteed € 1.234,56 tot en met februari 2025; budget € 50.000,00 tot en met maart 2025; prognose in het huidige tempo € 2.000,00 eind maart 2025"'
 		);
 		expect(body).toContain('role="img"');
-		expect(body.match(/portal-cumulative__projection\b/g)).toHaveLength(1);
-		expect(body).toContain('</span>Prognose</li>');
+		expect(body).toContain('</svg>Budget</li>');
+		expect(body).toContain('</svg>Prognose</li>');
 	});
 
 	it('says so when no budget was set and nothing was spent', () => {
@@ -36,12 +36,14 @@ describe('CumulativeLine', () => {
 			props: { title: 'Regulier', months: [{ month: '2025-01', cumulative: null, budget: null }] }
 		});
 		expect(body).toContain('aria-label="Regulier: nog niets besteed; geen budget ingesteld"');
+		expect(body).toContain('</svg>Besteed (cumulatief)</li>');
 		expect(body).not.toContain('>Budget</li>');
+		expect(body).not.toContain('>Prognose</li>');
 	});
 });
 
 describe('RangeBars', () => {
-	it('reads out cost and the range of avoided cost per row, and draws a range only where there is one', () => {
+	it('reads out cost and the range of avoided cost per row, with both in the legend', () => {
 		const { body } = render(RangeBars, {
 			props: {
 				title: 'Per fonds',
@@ -54,8 +56,8 @@ describe('RangeBars', () => {
 		expect(plain(body)).toContain(
 			'aria-label="Per fonds: OMO-fonds: kosten € 300,00, vermeden kosten € 900,00 tot € 1.200,00; Doorpak: kosten € 99,00, vermeden kosten € 0,00"'
 		);
-		expect(body.match(/portal-range__range\b/g)).toHaveLength(1);
-		expect(body.match(/portal-range__cost\b/g)).toHaveLength(2);
+		expect(body).toContain('</svg>Kosten</li>');
+		expect(body).toContain('</svg>Vermeden kosten, lage tot hoge schatting</li>');
 	});
 
 	it('leaves the cost out for parties', () => {
@@ -63,7 +65,8 @@ describe('RangeBars', () => {
 			props: { title: 'Per partij', withCost: false, rows: [{ label: 'Gemeente', low: 10, high: 10 }] }
 		});
 		expect(plain(body)).toContain('aria-label="Per partij: Gemeente: vermeden kosten € 10,00"');
-		expect(body).not.toContain('portal-range__cost');
+		expect(body).not.toContain('Kosten</li>');
+		expect(body).toContain('</svg>Vermeden kosten, lage tot hoge schatting</li>');
 	});
 });
 

@@ -48,12 +48,12 @@ describe('CrossTable', () => {
 		expect(body).toContain('1.234 casussen');
 	});
 
-	it('shades cells by value: the largest darkest with white text, zero lightest with dark text', () => {
+	it('shades cells by value: the largest darkest with white text, zero lightest, each with the text of higher contrast', () => {
 		const { body } = render(CrossTable, { props });
 		const [largest, zero, small, half] = cellsOf(body);
 		expect(largest.style).toContain('color: #ffffff');
-		expect(zero.style).toContain('color: #1a1a1a');
-		expect(half.style).toContain('color: #1a1a1a');
+		expect(zero.style).toContain('color: #000000');
+		expect(half.style).toContain('color: #000000');
 		const background = (style: string) => /background-color: ([^;]+)/.exec(style)?.[1];
 		const lightness = (rgb: string | undefined) =>
 			(rgb?.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, n) => sum + Number(n), 0);

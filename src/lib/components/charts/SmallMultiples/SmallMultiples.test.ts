@@ -1,4 +1,4 @@
-/** SmallMultiples draws one panel per series on a shared scale and reads each one out in Dutch. */
+/** SmallMultiples reads each panel out in Dutch; its shared scale is tested in Chromium (tests/charts). */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import SmallMultiples from './SmallMultiples.svelte';
@@ -18,19 +18,5 @@ describe('SmallMultiples', () => {
 		expect(body.match(/role="img"/g)).toHaveLength(2);
 		expect(body).toContain('aria-label="Casussen per kwartaal, Financiën: 2025-Q1 1.200, 2025-Q2 3"');
 		expect(body).toContain('aria-label="Casussen per kwartaal, Wonen: 2025-Q1 0, 2025-Q2 7"');
-	});
-
-	it('shares the highest value as the top of every panel', () => {
-		const { body } = render(SmallMultiples, {
-			props: {
-				title: 't',
-				periods: ['a', 'b'],
-				series: [
-					{ label: 'x', values: [2, 10] },
-					{ label: 'y', values: [1, 1] }
-				]
-			}
-		});
-		expect(body.match(/>10<\/text>/g)).toHaveLength(2);
 	});
 });
