@@ -1,6 +1,6 @@
 /** The Verkennen chart: its points read from the view's table (figures under disclosure control left out), the Observable Plot spec that draws them, and the sentence a screen reader hears. */
 import * as Plot from '@observablehq/plot';
-import { CATEGORICAL } from '$lib/components/charts/StackedBars/palette';
+import { CATEGORICAL } from '$lib/components/charts/scales';
 import { MEASURE_LABELS, TIME_DIMENSIONS, type ExploreChoice, type MeasureId } from '$lib/domain/explore';
 import { formatCount, formatDecimal, formatEuro } from '$lib/domain/format';
 import type { DataTable } from '$lib/domain/table';
