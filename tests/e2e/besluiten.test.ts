@@ -84,7 +84,8 @@ describe('besluiten', () => {
 
 	it('offers every table as CSV and Excel, and the CSV holds the figures of the page', async () => {
 		await portal.asUser(KWALITEIT, async (page) => {
-			await page.goto('/besluiten', { waitUntil: 'networkidle' });
+			// The table is in a section that opens; the address opens it.
+			await page.goto('/besluiten?open=kaders', { waitUntil: 'networkidle' });
 			const link = page.locator('a[download][href*="tabel=besluiten-kaders-niveau"]');
 			await expect(link.textContent()).resolves.toContain('Download CSV');
 			await link.focus();

@@ -125,7 +125,8 @@ describe('escalatie', () => {
 
 	it('draws lead times per step and per year of afronding with their quartiles, and passes axe', async () => {
 		await withPage(async (page) => {
-			await page.goto('/escalatie', { waitUntil: 'networkidle' });
+			// The lead times are in a section that opens; the address opens it.
+			await page.goto('/escalatie?open=doorlooptijd', { waitUntil: 'networkidle' });
 			const lead = await captionedRows(
 				page,
 				'Doorlooptijd in dagen van aanmelding tot afronding, per hoogste trede (afgeronde casussen)'
@@ -166,7 +167,7 @@ describe('escalatie', () => {
 	it('shows the days per step and the highest step per route and per year of the Zwolle sample', async () => {
 		await withPage(async (page) => {
 			const errors = consoleErrors(page);
-			await page.goto('/escalatie', { waitUntil: 'networkidle' });
+			await page.goto('/escalatie?open=trede-jaar', { waitUntil: 'networkidle' });
 			// lokale_tafel: 7, 10 and 7 days; maatwerkcoach: 7, 4, 7, 5, 12 (ZW-06 is open at its only step).
 			expect(await tableRows(page, 'escalatie-tijd-per-trede')).toEqual([
 				['1. Eigen team', '2', '2', '2', '2'],

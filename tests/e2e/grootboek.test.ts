@@ -49,7 +49,8 @@ async function contribute(page: Page, c: { fonds: string; jaar: string; partij: 
 describe('the fund ledger', () => {
 	it('books a contribution and a rule with JavaScript, balances the fund, shows each funder, and passes axe', async () => {
 		await portal.asUser(BEHEERDER, async (page) => {
-			await page.goto('/beheer/fondsen', { waitUntil: 'networkidle' });
+			// The rules and their form are in a section that opens; the address opens it.
+			await page.goto('/beheer/fondsen?open=regels', { waitUntil: 'networkidle' });
 			const budget = page.locator('form[action="?/opslaan"]');
 			await budget.getByLabel('Naam van het fonds').fill('maatwerkbudget');
 			await budget.getByLabel('Jaar', { exact: true }).fill('2025');
@@ -138,17 +139,17 @@ describe('the fund ledger', () => {
 			// 12.087,50 of 12.500,10 = 96,7 %.
 			expect(figures['Besteed']).toBe('€ 12.087,50 van € 12.500,10 budget en bijdragen (96,7%)');
 			expect(figures['Openstaande voorschotten']).toBe('€ 0,00 niets staat open');
-			// The detail opens by section, each with its heading in the summary.
-			const sections = page.locator('details.portal-budget-section > summary');
+			// The detail opens by section, each with its heading in the summary; the address keeps what is open.
+			const sections = page.locator('.portal-fold > details > summary');
 			await expect(sections.first().textContent()).resolves.toContain(
 				'Fondsen: budget, bijdragen en besteding'
 			);
-			await expect(page.locator('details.portal-budget-section[open]').count()).resolves.toBe(0);
+			await expect(page.locator('.portal-fold > details[open]').count()).resolves.toBe(0);
 			await sections.first().focus();
 			await page.keyboard.press('Enter');
-			await expect(page.locator('details.portal-budget-section').first().getAttribute('open')).resolves.toBe(
-				''
-			);
+			await expect(page.locator('.portal-fold > details').first().getAttribute('open')).resolves.toBe('');
+			await page.waitForURL((url) => url.searchParams.get('open') === 'fondsen');
+			expect(new URL(page.url()).searchParams.get('from')).toBe('2025-01-01');
 			expect((await rowsOf(page, 'budget-verrekening')).map((r) => r.slice(0, 2))).toContainEqual([
 				'Zorgverzekeraar',
 				'2025'
@@ -191,6 +192,8 @@ describe('the fund ledger', () => {
 				['Zorgverzekeraar', '€ 2.500,10'],
 				['Woningcorporatie', '€ 0,20']
 			]);
+			// The list is in a section that opens, as details do without a script.
+			await page.locator('summary', { hasText: 'Bijdragen van partners' }).click();
 			await page
 				.getByRole('button', {
 					name: /^Verwijderen\s*: bijdrage van Woningcorporatie aan maatwerkbudget \(2025\)/

@@ -172,7 +172,8 @@ describe('/kwesties/[id]', () => {
 describe('recurring solutions on /signalen', () => {
 	it('lists them beside the problems, axe clean, and the kwaliteitsteam opens a kwestie from one', async () => {
 		await portal.asUser(KWALITEIT, async (page) => {
-			await page.goto(LIST);
+			// The solutions are in a section that opens; the address opens it.
+			await page.goto(`${LIST}&open=oplossingen`);
 			const row = page.locator('#signalen-oplossingen tbody tr', { hasText: 'Voorschot bijstand' });
 			expect(
 				await row.locator('td').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.trim()))
@@ -192,7 +193,7 @@ describe('recurring solutions on /signalen', () => {
 			await expect(page.getByText('OP-2').count()).resolves.toBeGreaterThan(0);
 			await expectAxeClean(page, 'a structural-solution kwestie');
 			const kwestie = new URL(page.url()).pathname;
-			await page.goto(LIST);
+			await page.goto(`${LIST}&open=oplossingen`);
 			await expect(row.getByRole('link', { name: /Kwestie bekijken/ }).getAttribute('href')).resolves.toBe(
 				kwestie
 			);
@@ -211,7 +212,7 @@ describe('recurring solutions on /signalen', () => {
 describe('suggestions on /signalen', () => {
 	it('offers cases that look alike to the kwaliteitsteam, who gives them one kwestie', async () => {
 		await portal.asUser(KWALITEIT, async (page) => {
-			await page.goto(LIST);
+			await page.goto(`${LIST}&open=suggesties`);
 			const suggestion = page.locator('.portal-suggestions > li', { hasText: 'GY-1' });
 			await expect(suggestion.getByText('Pw art. 18').count()).resolves.toBeGreaterThan(0);
 			await expectAxeClean(page, '/signalen with suggestions');

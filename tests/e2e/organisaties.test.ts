@@ -99,7 +99,8 @@ describe('/organisaties', () => {
 
 	it('switches the diagonal between single-organisation cases and every case', async () => {
 		await asUser(KWALITEIT, async (page) => {
-			await page.goto('/organisaties');
+			// The matrices are in a section that opens; the address opens it, and the diagonal links keep it open.
+			await page.goto('/organisaties?open=samen');
 			const single = page.getByRole('link', { name: 'Belastingdienst, alleen deze organisatie: 3 casussen' });
 			await expect(single.count()).resolves.toBe(1);
 			await page
@@ -107,6 +108,7 @@ describe('/organisaties', () => {
 				.getByRole('link', { name: 'totaal' })
 				.click();
 			await page.waitForURL((url) => url.searchParams.get('diagonal') === 'total');
+			expect(new URL(page.url()).searchParams.get('open')).toBe('samen');
 			const total = page.getByRole('link', {
 				name: 'Belastingdienst, alle casussen met deze organisatie: 6 casussen'
 			});
@@ -121,7 +123,7 @@ describe('/organisaties', () => {
 
 	it('lists the cases of a matrix cell for the kwaliteitsteam', async () => {
 		await asUser(KWALITEIT, async (page) => {
-			await page.goto('/organisaties');
+			await page.goto('/organisaties?open=samen');
 			await page.getByRole('link', { name: 'UWV en Woningcorporatie: 2 casussen' }).click();
 			await page.waitForURL((url) => url.searchParams.get('cel') === 'UWV|woningcorporatie');
 			expect(new URL(page.url()).searchParams.get('matrix')).toBe('organisaties');
@@ -198,7 +200,7 @@ describe('partners and ministries', () => {
 
 	it('counts cases per number of ministries', async () => {
 		await asUser(UTRECHT, async (page) => {
-			await page.goto('/organisaties');
+			await page.goto('/organisaties?open=ministeries');
 			await page.getByRole('heading', { level: 3, name: 'Ministeries per casus' }).waitFor();
 			expect(await tableRows(page, 'organisaties-ministeries-per-casus')).toEqual([
 				['0', '1'],

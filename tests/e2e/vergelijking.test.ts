@@ -199,6 +199,9 @@ describe('the landelijk role', () => {
 				'2025-Q3',
 				'2025-Q4'
 			]);
+			// The trends are in a section that opens: open it as a user does, then choose a municipality.
+			await page.locator('summary', { hasText: 'De laatste acht kwartalen' }).click();
+			await page.waitForURL((url) => url.searchParams.get('open') === 'trends');
 			await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0344');
 			await page.getByRole('button', { name: 'Trend tonen' }).click();
 			await page.waitForURL((url) => url.searchParams.get('trend') === 'GM0344');
@@ -214,7 +217,7 @@ describe('the landelijk role', () => {
 			await expect(page.locator('#vergelijking-trends caption').textContent()).resolves.toContain(
 				'Utrecht tegen'
 			);
-			await page.goto('/vergelijking?period=2025');
+			await page.goto('/vergelijking?period=2025&open=onderdelen');
 
 			// Every other dimension one click away, with its table.
 			for (const name of ['Organisaties', 'Knelpunten naar niveau', 'Besluiten binnen en buiten de kaders']) {

@@ -123,7 +123,8 @@ describe('/wetten', () => {
 
 	it('lists the articles named, grouped under their law, for the gemeente that holds them', async () => {
 		await asUser(UTRECHT, async (page) => {
-			await page.goto('/wetten', { waitUntil: 'networkidle' });
+			// The articles are in a section that opens; the address opens it.
+			await page.goto('/wetten?open=artikelen', { waitUntil: 'networkidle' });
 			expect(await casesPerWet(page)).toEqual([
 				['Pw', '2'],
 				['Wht', '1'],
@@ -134,11 +135,7 @@ describe('/wetten', () => {
 				['Pw art. 20', 'Participatiewet', '1'],
 				['Vw 2000 art. 8', 'Vreemdelingenwet 2000', '1']
 			]);
-			const list = page
-				.getByRole('heading', { name: 'Genoemde artikelen' })
-				.locator('xpath=..')
-				.locator('ul')
-				.first();
+			const list = page.getByRole('region', { name: 'Genoemde artikelen' }).locator('ul').first();
 			await expect(list.locator(':scope > li').allTextContents()).resolves.toEqual([
 				expect.stringMatching(/^Participatiewet \(Pw\)\s*artikel 18: 2 casussen\s*artikel 20: 1 casus$/),
 				expect.stringMatching(/^Vreemdelingenwet 2000 \(Vw 2000\)\s*artikel 8: 1 casus$/)
@@ -150,7 +147,7 @@ describe('/wetten', () => {
 	it('counts knelpunten and laws per quarter of aanmelding, offered as CSV and Excel', async () => {
 		await asUser(UTRECHT, async (page) => {
 			const errors = consoleErrors(page);
-			await page.goto('/wetten', { waitUntil: 'networkidle' });
+			await page.goto('/wetten?open=kwartalen', { waitUntil: 'networkidle' });
 			// Knelpunten 2B and 4; laws Pw, Wht and Vw 2000, in vocabulary order.
 			expect(await tableRows(page, 'wetten-knelpunten-kwartalen')).toEqual([
 				['2025-Q1', '1', '1'],
