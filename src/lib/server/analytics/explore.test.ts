@@ -249,6 +249,48 @@ describe('exploreView', () => {
 	);
 });
 
+describe('medians from the counts per day', () => {
+	let store: Store;
+
+	beforeAll(async () => {
+		store = await openTempStore();
+		// Lead times with ties and gaps, over cases of one, the other or both leefgebieden.
+		const leads = [1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 144, 7];
+		const rows = leads.map((days, i) => {
+			const closed = new Date(Date.UTC(2025, 0, 1 + days)).toISOString().slice(0, 10);
+			return caseRow(`M${i}`, {
+				aangemeld_op: '01-01-2025',
+				afgerond_op: closed.split('-').reverse().join('-'),
+				status: 'afgerond',
+				leefgebieden: ['wonen', 'financiën', 'wonen|financiën'][i % 3]
+			});
+		});
+		expect((await importRows(store, rows)).status).toBe('imported');
+	});
+
+	afterAll(() => closeTempStore(store));
+
+	it('equal percentile_cont over the cases themselves, per leefgebied and in all', async () => {
+		const table = (await exploreView(store.db, LEEUWARDEN, filter(), choice({ measure: 'doorlooptijd' })))
+			.tables[0];
+		const direct = await store.db.all<{ code: string | null; median: number; n: number }>(
+			`SELECT v.code, quantile_cont(c.afgerond_op - c.aangemeld_op, 0.5) AS median, count(*)::INTEGER AS n
+			 FROM cases c LEFT JOIN vocabulary v ON v.dimension = 'leefgebieden'
+				AND (c.leefgebieden >> v.position::UBIGINT) & 1::UBIGINT = 1
+			 GROUP BY GROUPING SETS ((v.code), ())`
+		);
+		const all = await store.db.one<{ median: number }>(
+			'SELECT quantile_cont(afgerond_op - aangemeld_op, 0.5) AS median FROM cases'
+		);
+		const rows = byLabel(table);
+		expect(rows.Wonen).toMatchObject({ totaal: direct.find((d) => d.code === 'wonen')!.median });
+		expect(rows.Financiën).toMatchObject({ totaal: direct.find((d) => d.code === 'financiën')!.median });
+		expect(rows['Alle casussen']).toEqual({ label: 'Alle casussen', totaal: all!.median, totaal_n: 14 });
+		// 14 values: the mean of the 7th and 8th, 8 and 13.
+		expect(all!.median).toBe(10.5);
+	});
+});
+
 describe('the verkennen view for each audience', () => {
 	let store: Store;
 	const userOf = (role: Role): SessionUser => ({

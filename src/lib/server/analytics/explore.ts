@@ -54,39 +54,25 @@ function sourceOf(dimension: DimensionId, measure: MeasureId): Source {
 		: SOURCES[dimension];
 }
 
-/** What each measure adds to a row of `base`: its value (`v`, and `v_hoog` for a range) beside the case's id. */
+/** What each measure takes from a row: its value (`v`, and `v_hoog` for a range). */
 const MEASURE_INPUT: Record<MeasureId, string> = {
-	casussen: 'NULL::DOUBLE AS v, NULL::DOUBLE AS v_hoog',
+	casussen: 'NULL::INTEGER AS v, NULL::INTEGER AS v_hoog',
 	uitgaven: 'kosten_oplossing AS v, NULL::DECIMAL(18, 2) AS v_hoog',
 	besparing: 'savings_low AS v, savings_high AS v_hoog',
 	// As the escalatie page: a closed case with its afgerond_op; a withdrawn case's duration says nothing.
-	doorlooptijd: `CASE WHEN status = 'afgerond' THEN afgerond_op - aangemeld_op END AS v, NULL::DOUBLE AS v_hoog`,
-	antwoordtijd: 'v, NULL::DOUBLE AS v_hoog'
+	doorlooptijd: `CASE WHEN status = 'afgerond' THEN afgerond_op - aangemeld_op END AS v, NULL::INTEGER AS v_hoog`,
+	antwoordtijd: 'v, NULL::INTEGER AS v_hoog'
 };
 
-/**
- * The figures of a group: its cases, the rows with a value (the basis), and the value's sum or median.
- * Sums are DECIMAL text (exact cents); medians as percentile_cont, as the escalatie page computes them.
- */
-const AGGREGATES: Record<MeasureId, string> = {
-	casussen:
-		'count(*)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog, NULL::DOUBLE AS median',
-	uitgaven:
-		'count(v)::INTEGER AS n, sum(v)::VARCHAR AS total, NULL::VARCHAR AS total_hoog, NULL::DOUBLE AS median',
-	besparing:
-		'count(v)::INTEGER AS n, sum(v)::VARCHAR AS total, sum(v_hoog)::VARCHAR AS total_hoog, NULL::DOUBLE AS median',
-	doorlooptijd:
-		'count(v)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog, quantile_cont(v, 0.5)::DOUBLE AS median',
-	antwoordtijd:
-		'count(v)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog, quantile_cont(v, 0.5)::DOUBLE AS median'
-};
+/** Measures that are a median of whole days: their rows are kept per value, and the median found from the counts. */
+const MEDIAN: readonly MeasureId[] = ['doorlooptijd', 'antwoordtijd'];
 
 /** The rows one group is made of, per measure: cases within reach and filter, or the answered questions of those cases. */
-function baseSql(measure: MeasureId, keys: string): string {
+function rowsSql(measure: MeasureId): string {
 	const scoped = `scoped_cases AS (SELECT * FROM cases WHERE ${CASE_SCOPE})`;
 	if (measure === 'besparing') {
 		return `${scoped}, ${savingsCtes('scoped_cases', 'priced')},
-		base AS MATERIALIZED (SELECT id, ${keys}, ${MEASURE_INPUT.besparing} FROM priced)`;
+		measured AS (SELECT *, ${MEASURE_INPUT.besparing} FROM priced)`;
 	}
 	if (measure === 'antwoordtijd') {
 		// Working days from question to answer, as the organisaties page counts them (RESPONSES_SQL).
@@ -98,44 +84,70 @@ function baseSql(measure: MeasureId, keys: string): string {
 		),
 		bounds AS (SELECT min(least(gevraagd, beantwoord)) AS lo, max(greatest(gevraagd, beantwoord)) AS hi FROM questions),
 		${calendarCte('lo', 'hi')},
-		answered AS (
-			SELECT qs.*, a.idx - g.idx AS v
+		measured AS (
+			SELECT qs.*, a.idx - g.idx AS v, NULL::INTEGER AS v_hoog
 			FROM questions qs JOIN calendar g ON g.d = qs.gevraagd JOIN calendar a ON a.d = qs.beantwoord
-		),
-		base AS MATERIALIZED (SELECT id, ${keys}, ${MEASURE_INPUT.antwoordtijd} FROM answered)`;
+		)`;
 	}
 	return `${scoped},
-		base AS MATERIALIZED (SELECT id, ${keys}, ${MEASURE_INPUT[measure]} FROM scoped_cases)`;
+		measured AS (SELECT *, ${MEASURE_INPUT[measure]} FROM scoped_cases)`;
 }
 
 /** A dimension's key in `base` (a value, or the mask to join on) and how a grouping reaches its code. */
 function keyParts(source: Source, name: 'dim' | 'split') {
 	if (source.kind === 'value') {
-		return { base: `${source.sql} AS ${name}_key`, code: `b.${name}_key`, join: '' };
+		return { key: `${source.sql}::VARCHAR AS ${name}_key`, code: `b.${name}_key`, join: '' };
 	}
 	const alias = `v_${name}`;
 	return {
-		base: `coalesce(${source.column}, 0)::UBIGINT AS ${name}_mask`,
+		key: `coalesce(${source.column}, 0)::UBIGINT AS ${name}_mask`,
 		code: `${alias}.code`,
-		// A case without any code of the vocabulary keeps one row, with no code.
+		// A group without any code of the vocabulary keeps one row, with no code.
 		join: `LEFT JOIN vocabulary ${alias} ON ${alias}.dimension = '${source.vocabulary}'
 			AND (b.${name}_mask >> ${alias}.position::UBIGINT) & 1::UBIGINT = 1`
 	};
 }
 
 /**
- * The one statement of a choice: per (dimension, split) cell, per dimension value, per split value and
- * over all, each a separate branch over the same rows, so that a case of several leefgebieden counts
- * once in every total rather than once per leefgebied.
+ * The one statement of a choice. The rows are first counted and summed per distinct key (a bitmask
+ * of leefgebieden is one key; for a median also per number of days), a few thousand groups whatever
+ * the number of cases; only those groups are joined to the vocabulary by bit. Then each level is a
+ * branch of its own: per (dimension, split) cell, per dimension value, per split value and over all,
+ * so that a case of several leefgebieden counts once in every total rather than once per leefgebied.
+ * A median is percentile_cont's, found from the counts per day: the mean of the values at the two
+ * middle positions (the same one for an odd count).
  */
 export function exploreSql(choice: ExploreChoice): string {
 	const dim = keyParts(sourceOf(choice.dimension, choice.measure), 'dim');
 	const split = choice.split ? keyParts(sourceOf(choice.split, choice.measure), 'split') : null;
-	const aggregates = `${AGGREGATES[choice.measure]}, count(DISTINCT b.id)::INTEGER AS cases`;
-	// The branch over all has no GROUP BY, so that it answers one row even where no case is selected.
-	const branch = (level: string, dimCode: string, splitCode: string, joins: string[]) =>
-		`SELECT '${level}' AS level, ${dimCode}::VARCHAR AS dim, ${splitCode}::VARCHAR AS split, ${aggregates}
-		FROM base b ${joins.join(' ')}${level === 'alle' ? '' : ' GROUP BY ALL'}`;
+	const median = MEDIAN.includes(choice.measure);
+	const keys = [dim.key, ...(split ? [split.key] : []), ...(median ? ['v'] : [])].join(', ');
+	const base = `base AS MATERIALIZED (
+		SELECT ${keys}, count(*) AS rows_n, count(v) AS v_n, sum(v) AS v_sum, sum(v_hoog) AS hoog_sum
+		FROM measured GROUP BY ALL
+	)`;
+	const figures =
+		choice.measure === 'casussen'
+			? 'sum(rows_n)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog'
+			: `sum(v_n)::INTEGER AS n, sum(v_sum)::VARCHAR AS total, sum(hoog_sum)::VARCHAR AS total_hoog`;
+	const branch = (level: string, dimCode: string, splitCode: string, joins: string[]) => {
+		const from = `FROM base b ${joins.join(' ')}`;
+		const labels = `'${level}' AS level, ${dimCode}::VARCHAR AS dim, ${splitCode}::VARCHAR AS split`;
+		if (!median) {
+			// The branch over all has no GROUP BY, so that it answers one row even where no case is selected.
+			return `SELECT ${labels}, ${figures}, NULL::DOUBLE AS median, coalesce(sum(rows_n), 0)::INTEGER AS cases
+			${from}${level === 'alle' ? '' : ' GROUP BY ALL'}`;
+		}
+		return `SELECT level, dim, split, sum(c)::INTEGER AS n, NULL::VARCHAR AS total, NULL::VARCHAR AS total_hoog,
+			(min(v) FILTER (WHERE cum > floor((whole - 1) / 2.0)) + min(v) FILTER (WHERE cum > ceil((whole - 1) / 2.0)))
+				/ 2.0 AS median,
+			sum(cases)::INTEGER AS cases
+		FROM (
+			SELECT *, sum(c) OVER (PARTITION BY dim, split ORDER BY v) AS cum, sum(c) OVER (PARTITION BY dim, split) AS whole
+			FROM (SELECT ${labels}, v, sum(v_n) AS c, sum(rows_n) AS cases ${from} GROUP BY ALL)
+		)
+		GROUP BY level, dim, split`;
+	};
 	const branches = [
 		branch('dim', dim.code, 'NULL', [dim.join]),
 		branch('alle', 'NULL', 'NULL', []),
@@ -146,14 +158,14 @@ export function exploreSql(choice: ExploreChoice): string {
 				]
 			: [])
 	];
-	const keys = [dim.base, ...(split ? [split.base] : [])].join(', ');
-	return `WITH ${baseSql(choice.measure, keys)}
+	return `WITH ${rowsSql(choice.measure)},
+	${base}
 	${branches.join('\nUNION ALL\n')}`;
 }
 
 export interface ExploreView {
 	choice: ExploreChoice;
-	/** The cases the answer covers: every case the filter selects (for answer times: with an answered question). */
+	/** What the answer covers: every case the filter selects (for answer times: every answered question). */
 	cases: number;
 	tables: DataTable[];
 }
