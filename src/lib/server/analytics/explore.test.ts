@@ -192,6 +192,16 @@ describe('exploreView', () => {
 			{ from: '2025-01-01', to: '2025-12-31' }
 		);
 		expect(year.rows.at(-1)).toEqual({ label: 'Alle casussen', totaal: 250.25, totaal_n: 1 });
+		// Nothing selected: only the total row, with no case in it.
+		const none = { from: '2030-01-01' };
+		expect((await ask({}, none)).rows).toEqual([{ label: 'Alle casussen', totaal: 0 }]);
+		expect((await ask({ measure: 'uitgaven', split: 'jaar' }, none)).rows).toEqual([
+			{ label: 'Alle casussen', totaal: null, totaal_n: 0 }
+		]);
+		expect((await ask({ measure: 'doorlooptijd' }, none)).rows).toEqual([
+			{ label: 'Alle casussen', totaal: null, totaal_n: 0 }
+		]);
+		expect((await exploreView(store.db, LEEUWARDEN, filter(none), choice())).cases).toBe(0);
 	});
 
 	it('never counts a case outside the reach', async () => {
