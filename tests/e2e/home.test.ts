@@ -173,11 +173,13 @@ async function checkHome(role: HomeRole, figures: (page: Page) => Promise<void>)
 		await openHome(page);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Start');
 		const headings = await page.locator('.portal-home h2').allTextContents();
-		expect(headings.map((h) => h.trim())).toEqual([...HOMES[role].blocks]);
+		// The role's blocks, then the user's saved views of Verkennen.
+		expect(headings.map((h) => h.trim())).toEqual([...HOMES[role].blocks, 'Bewaarde weergaven']);
 		await figures(page);
 
 		// Every block ends in its "Naar …" link; every link of the home opens.
-		const blocks = page.locator('.portal-home section');
+		const blocks = page.locator('.portal-home section.portal-home-block');
+		await expect(blocks.count()).resolves.toBe(HOMES[role].blocks.length);
 		for (let i = 0; i < (await blocks.count()); i++) {
 			await expect(blocks.nth(i).locator('.portal-home-link a').textContent()).resolves.toMatch(/^Naar /);
 		}
@@ -211,7 +213,7 @@ async function checkHome(role: HomeRole, figures: (page: Page) => Promise<void>)
 		// Enter follows the last block's "Naar …" link.
 		const last = links.at(-1)!;
 		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => url.pathname + url.hash === last);
+		await page.waitForURL((url) => url.pathname + url.search + url.hash === last);
 		await page.waitForLoadState('networkidle');
 		await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
 		expect(errors).toEqual([]);
