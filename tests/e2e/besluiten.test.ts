@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { request, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean } from '../support/browser';
+import { consoleErrors, expectAxeClean } from '../support/browser';
 
 const ZWOLLE = path.resolve('src/lib/server/ingest/fixtures/zwolle-2025-v11.csv');
 const KWALITEIT = 'kwaliteit@zwolle.example.nl';
@@ -31,16 +31,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => portal?.close());
-
-/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
-function consoleErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** The body rows of the table with exactly this caption, as cell texts. */
 function captionedRows(page: Page, caption: string): Promise<string[][]> {

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { request, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean, tableRows } from '../support/browser';
+import { consoleErrors, expectAxeClean, tableRows } from '../support/browser';
 
 const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
 const UTRECHT = 'kwaliteit@utrecht.example.nl';
@@ -61,16 +61,6 @@ function captionedRows(page: Page, caption: string | RegExp): Promise<string[][]
 		.locator('table', { has: page.locator('caption', { hasText }) })
 		.locator('tbody tr')
 		.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
-}
-
-/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
-function consoleErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
 }
 
 /** The open cases per age class on today's date in Europe/Amsterdam, as the page counts them. */
@@ -158,6 +148,8 @@ describe('escalatie', () => {
 			await expect(boxes.getAttribute('aria-label')).resolves.toContain(
 				'3. Lokale doorbraaktafel: mediaan 25 dagen, middelste helft 17,5 tot 32,5, kortste 10, langste 40 (4 casussen)'
 			);
+			// The boxes are drawn once the chart has mounted: wait for the third, then count.
+			await boxes.locator('rect').nth(2).waitFor();
 			await expect(boxes.locator('rect').count()).resolves.toBe(3);
 			await expect(page.getByText('Geen open casussen op').count()).resolves.toBe(1);
 			await expectAxeClean(page, '/escalatie (Utrecht)');

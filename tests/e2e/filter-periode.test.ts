@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean, tableRows } from '../support/browser';
+import { consoleErrors, expectAxeClean, tableRows } from '../support/browser';
 
 const LANDELIJK = 'programma@landelijk.example.nl';
 const KWALITEIT = 'kwaliteit@leeuwarden.example.nl';
@@ -21,16 +21,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => portal?.close());
-
-/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
-function consoleErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 const filterBar = (page: Page) => page.getByRole('form', { name: 'Filters' });
 

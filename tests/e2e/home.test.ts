@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginCookie, postAction, request, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean, keyFigures } from '../support/browser';
+import { consoleErrors, expectAxeClean, keyFigures } from '../support/browser';
 
 const KWALITEIT = 'kwaliteit@leeuwarden.example.nl';
 const BELEID = 'beleid@leeuwarden.example.nl';
@@ -131,16 +131,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => portal?.close());
-
-/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
-function consoleErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** The home at 1,366 pixels wide, hydrated. */
 async function openHome(page: Page): Promise<void> {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { loginCookie, postAction, request, sampleExport } from '../support/server';
 import { postForm } from '../support/form-login';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean, tableRows } from '../support/browser';
+import { consoleErrors, expectAxeClean, tableRows } from '../support/browser';
 
 const ZWOLLE = path.resolve('src/lib/server/ingest/fixtures/zwolle-2025-v11.csv');
 const USERS = {
@@ -38,16 +38,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => portal?.close());
-
-/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
-function consoleErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** The chart's drawing, once Plot has put it in the page. */
 const drawing = (page: Page) => page.locator('figure.portal-plot svg').last();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { request, sampleExport } from '../support/server';
 import { openBrowserPortal, type BrowserPortal } from '../support/portal';
-import { expectAxeClean, tableRows } from '../support/browser';
+import { consoleErrors, expectAxeClean, tableRows } from '../support/browser';
 
 const LEEUWARDEN = 'kwaliteit@leeuwarden.example.nl';
 const UTRECHT = 'kwaliteit@gm0344.example.nl';
@@ -33,16 +33,6 @@ afterAll(() => portal?.close());
 
 /** Runs `fn` with a page of a fresh context in which `email` has logged in. */
 const asUser = <T>(email: string, fn: (page: Page) => Promise<T>) => portal.asUser(email, fn);
-
-/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
-function consoleErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** Law code and cases of the table of laws. */
 async function casesPerWet(page: Page): Promise<[string, string][]> {

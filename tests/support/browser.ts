@@ -182,3 +182,13 @@ export function keyFigures(page: Page, within = 'body'): Promise<Record<string, 
 			)
 		);
 }
+
+/** Collects what the page reports as an error in its console or throws uncaught, from now on. */
+export function consoleErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
