@@ -72,6 +72,8 @@ async function print(html: string, footerText: string): Promise<Buffer> {
 		await page.setContent(html, { waitUntil: 'load', timeout: TIMEOUT_MS });
 		const pdf = await page.pdf({
 			format: 'A4',
+			// A4 unless the document's own @page says otherwise (a landscape page for a wide appendix).
+			preferCSSPageSize: true,
 			printBackground: true,
 			displayHeaderFooter: true,
 			headerTemplate: '<span></span>',
