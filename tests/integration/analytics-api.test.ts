@@ -260,13 +260,15 @@ describe('/leefgebieden', () => {
 		expect(college.text).not.toContain('id="casussen"');
 	});
 
-	it('shows an empty state for a filter without cases and refuses a malformed one', async () => {
+	it('shows an empty state for a filter without cases, says why a date is no date, and refuses a malformed cell', async () => {
 		const empty = await request(server, '/leefgebieden?from=2030-01-01', { cookie: kwaliteitCookie });
 		expect(empty.status).toBe(200);
 		expect(empty.text).toContain('Er zijn geen casussen bij deze selectie');
-		expect((await request(server, '/leefgebieden?from=gisteren', { cookie: kwaliteitCookie })).status).toBe(
-			400
-		);
+		// A date that is no date is left out of the figures, with the Dutch reason beside the field.
+		const notADate = await request(server, '/leefgebieden?from=gisteren', { cookie: kwaliteitCookie });
+		expect(notADate.status).toBe(200);
+		expect(notADate.text).toContain('is geen datum');
+		expect(notADate.text).toContain('De cijfers hieronder gelden zonder deze datum.');
 		expect((await request(server, '/leefgebieden?cel=wonen', { cookie: kwaliteitCookie })).status).toBe(400);
 	});
 });
