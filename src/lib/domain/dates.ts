@@ -15,7 +15,8 @@ export const DATE_PATTERN = '\\d{1,2}[\\-\\/.]\\d{1,2}[\\-\\/.]\\d{4}|\\d{4}-\\d
 const DUTCH = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const MONTHS = [
+/** The months in Dutch, January first. */
+export const MONTHS: readonly string[] = [
 	'januari',
 	'februari',
 	'maart',

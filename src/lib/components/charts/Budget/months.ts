@@ -1,19 +1,5 @@
 /** Month and quarter labels of the budget charts in Dutch: `2025-03` as `maart 2025`. */
-
-const MONTHS = [
-	'januari',
-	'februari',
-	'maart',
-	'april',
-	'mei',
-	'juni',
-	'juli',
-	'augustus',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
+import { MONTHS } from '$lib/domain/dates';
 
 /** `2025-03` as `maart 2025`. */
 export function formatMonth(month: string): string {
